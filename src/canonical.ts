@@ -1,0 +1,55 @@
+// The canonical tables every export is mapped into (DESIGN.md, "Canonical tables").
+// Money is integer minor units (fen/cents) in the report currency; instants are epoch
+// milliseconds (absolute, so the configured time zone only matters when bucketing);
+// identifiers are strings so long numeric ids never pass through a float.
+
+export const ORDER_STATUSES = [
+  'pending',
+  'paid',
+  'shipped',
+  'delivered',
+  'completed',
+  'cancelled',
+  'refunded',
+  'partially_refunded',
+] as const;
+export type OrderStatus = (typeof ORDER_STATUSES)[number];
+
+export interface OrderLine {
+  platform: string;
+  orderId: string;
+  lineId: string;
+  createdAt: number | null;
+  paidAt: number | null;
+  customerId: string | null;
+  sku: string | null;
+  productName: string | null;
+  category: string | null;
+  quantity: number;
+  unitPriceMinor: number | null;
+  /** After discounts. */
+  paidAmountMinor: number;
+  discountMinor: number;
+  shippingMinor: number;
+  status: OrderStatus;
+  refundAmountMinor: number;
+  refundReason: string | null;
+  channel: string | null;
+  campaign: string | null;
+  region: string | null;
+  shippedAt: number | null;
+  deliveredAt: number | null;
+  promisedAt: number | null;
+  isLive: boolean | null;
+}
+
+/** The canonical table names a source may feed. */
+export const TABLE_NAMES = [
+  'order_lines',
+  'traffic_daily',
+  'service_tickets',
+  'inventory_snapshots',
+  'purchase_orders',
+  'reviews',
+] as const;
+export type TableName = (typeof TABLE_NAMES)[number];
