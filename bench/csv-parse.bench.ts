@@ -1,0 +1,274 @@
+// Benchmark of the streaming CSV reader (src/ingest/csv.ts).
+//
+//   npx tsx bench/csv-parse.bench.ts [--lines N] [--runs N] [--only ours|udsv|papaparse] [--gb18030-only]
+//
+// Generates (once, deterministically) a 1,000,000-line, ~110 MB, 14-column order export in
+// os.tmpdir() in UTF-8 and in GB18030, then reads each file with our reader and prints MB/s
+// (file bytes per second of wall time, best of N runs) and peak RSS. Each reader is measured
+// in a child process of its own, so that peak RSS belongs to that reader alone.
+// If `udsv` or `papaparse` can be imported (they are not dependencies of the project; install
+// them temporarily with `npm i --no-save udsv papaparse`), they are measured for comparison.
+import { spawnSync } from 'node:child_process';
+import { createReadStream, createWriteStream, existsSync, renameSync, statSync } from 'node:fs';
+import { once } from 'node:events';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { StringDecoder } from 'node:string_decoder';
+import iconv from 'iconv-lite';
+import { openCsv } from '../src/ingest/csv.js';
+
+const SELF = fileURLToPath(import.meta.url);
+const args = process.argv.slice(2);
+const arg = (name: string): string | undefined => {
+  const i = args.indexOf(name);
+  return i >= 0 ? args[i + 1] : undefined;
+};
+const LINES = Number(arg('--lines') ?? 1_000_000);
+const RUNS = Number(arg('--runs') ?? 3);
+
+// ---------------------------------------------------------------------------------------
+// Deterministic data
+
+function mulberry32(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const PRODUCTS = [
+  '保湿面霜 50ml', 'Vitamin C Serum', '洗面奶', 'Sunscreen SPF50', '口红 #12', 'Hand cream',
+  '面膜10片', 'Eye cream 15g', '防晒喷雾', 'Body lotion', '精华液', 'Toner 200ml',
+];
+const QUOTED_PRODUCTS = [
+  '"Gift set, 3 pcs"', '"套装, 含赠品"', '"Lip balm 2""x"', '"Travel kit\nlimited"',
+];
+const CATEGORIES = ['美妆', 'Skincare', '个护', 'Makeup', '香水'];
+const STATUSES = ['completed', 'paid', 'shipped', 'refunded', 'cancelled'];
+const REGIONS = ['浙江', '广东', 'Beijing', '江苏', 'Shanghai', '四川'];
+const CHANNELS = ['app', 'web', 'live', 'ads'];
+const HEADER =
+  'order_id,line_id,created_at,paid_at,customer_id,sku,product_name,category,quantity,unit_price,paid_amount,status,region,channel';
+
+function pick<T>(rnd: () => number, xs: readonly T[]): T {
+  return xs[Math.floor(rnd() * xs.length)]!;
+}
+const pad2 = (n: number): string => (n < 10 ? '0' : '') + n;
+
+/** One line of the order export (no line terminator). */
+function orderLine(rnd: () => number, i: number): string {
+  const day = 1 + Math.floor(rnd() * 28);
+  const month = 7 + Math.floor(rnd() * 3);
+  const hh = Math.floor(rnd() * 24);
+  const mm = Math.floor(rnd() * 60);
+  const ts = `2026-${pad2(month)}-${pad2(day)} ${pad2(hh)}:${pad2(mm)}`;
+  const qty = 1 + Math.floor(rnd() * 3);
+  const price = 19 + Math.floor(rnd() * 400);
+  const product = rnd() < 0.05 ? pick(rnd, QUOTED_PRODUCTS) : pick(rnd, PRODUCTS);
+  return [
+    String(4_000_000_000_000_000 + i * 7919), // 16-digit id, beyond 2^53: must stay a string
+    1 + Math.floor(rnd() * 3),
+    ts,
+    ts,
+    'C' + String(100000 + Math.floor(rnd() * 900000)),
+    'SKU' + String(1000 + Math.floor(rnd() * 9000)),
+    product,
+    pick(rnd, CATEGORIES),
+    qty,
+    price,
+    price * qty - Math.floor(rnd() * 10),
+    pick(rnd, STATUSES),
+    pick(rnd, REGIONS),
+    pick(rnd, CHANNELS),
+  ].join(',');
+}
+
+async function generate(path: string, lines: number, encoding: 'utf8' | 'gb18030'): Promise<void> {
+  if (existsSync(path)) return;
+  const tmp = path + '.part';
+  const out = createWriteStream(tmp);
+  const rnd = mulberry32(20260701);
+  let buf = HEADER + '\n';
+  for (let i = 1; i <= lines; i++) {
+    buf += orderLine(rnd, i) + '\n';
+    if (buf.length > 1 << 20 || i === lines) {
+      const bytes = encoding === 'utf8' ? Buffer.from(buf, 'utf8') : iconv.encode(buf, 'gb18030');
+      if (!out.write(bytes)) await once(out, 'drain');
+      buf = '';
+    }
+  }
+  out.end();
+  await once(out, 'finish');
+  renameSync(tmp, path);
+}
+
+function dataPath(encoding: 'utf8' | 'gb18030'): string {
+  return join(tmpdir(), `ecom-report-bench-orders-${LINES}-v2.${encoding}.csv`);
+}
+
+// ---------------------------------------------------------------------------------------
+// Readers (each run in a child process: `--child READER FILE`)
+
+interface RunResult {
+  records: number;
+  fields: number;
+  ms: number;
+  peakRss: number;
+}
+
+let peakRss = 0;
+function sampleRss(): void {
+  const r = process.memoryUsage.rss();
+  if (r > peakRss) peakRss = r;
+}
+
+async function runOurs(file: string): Promise<RunResult> {
+  const t0 = performance.now();
+  const src = await openCsv(file);
+  let records = 0;
+  let fields = 0;
+  for await (const batch of src.batches()) {
+    records += batch.length;
+    for (const r of batch) fields += r.fields.length;
+    sampleRss();
+  }
+  return { records, fields, ms: performance.now() - t0, peakRss };
+}
+
+/** udsv's incremental parser (string tuples, row callback), fed chunks decoded like ours. */
+async function runUdsv(file: string, encoding: string): Promise<RunResult> {
+  const { inferSchema, initParser } = (await import(/* @vite-ignore */ 'udsv' as string)) as UdsvLike;
+  const t0 = performance.now();
+  const dec = encoding === 'gb18030' ? new TextDecoder('gb18030') : new TextDecoder('utf-8');
+  let parser: UdsvParser | null = null;
+  let records = 0;
+  let fields = 0;
+  const onRow = (row: string[]): void => {
+    records++;
+    fields += row.length;
+  };
+  for await (const chunk of createReadStream(file, { highWaterMark: 1 << 20 })) {
+    const text = dec.decode(chunk as Buffer, { stream: true });
+    parser ??= initParser(inferSchema(text, { col: ',', header: () => [] }));
+    parser.chunk(text, parser.stringArrs, onRow);
+    sampleRss();
+  }
+  parser?.end();
+  return { records, fields, ms: performance.now() - t0, peakRss };
+}
+interface UdsvParser {
+  stringArrs: unknown;
+  chunk: (s: string, parse: unknown, onRow: (row: string[]) => void) => void;
+  end: () => void;
+}
+interface UdsvLike {
+  inferSchema: (s: string, opts?: object) => unknown;
+  initParser: (schema: unknown) => UdsvParser;
+}
+
+/** Papa Parse in its Node streaming mode (step by row, fed decoded text). */
+async function runPapa(file: string, encoding: string): Promise<RunResult> {
+  const Papa = ((await import(/* @vite-ignore */ 'papaparse' as string)) as { default: PapaLike }).default;
+  const t0 = performance.now();
+  let records = 0;
+  let fields = 0;
+  const decoded =
+    encoding === 'gb18030'
+      ? createReadStream(file, { highWaterMark: 1 << 20 }).pipe(iconv.decodeStream('gb18030'))
+      : createReadStream(file, { highWaterMark: 1 << 20, encoding: 'utf8' });
+  await new Promise<void>((resolve, reject) => {
+    Papa.parse(decoded, {
+      delimiter: ',',
+      chunkSize: 1 << 20,
+      chunk: (res: { data: string[][] }) => {
+        records += res.data.length;
+        for (const r of res.data) fields += r.length;
+        sampleRss();
+      },
+      complete: () => resolve(),
+      error: (e: unknown) => reject(e),
+    });
+  });
+  return { records, fields, ms: performance.now() - t0, peakRss };
+}
+interface PapaLike {
+  parse(input: unknown, config: object): void;
+}
+
+// ---------------------------------------------------------------------------------------
+
+async function child(reader: string, file: string, encoding: string): Promise<void> {
+  const timer = setInterval(sampleRss, 20);
+  let r: RunResult;
+  if (reader === 'ours') r = await runOurs(file);
+  else if (reader === 'udsv') r = await runUdsv(file, encoding);
+  else if (reader === 'papaparse') r = await runPapa(file, encoding);
+  else throw new Error('unknown reader ' + reader);
+  clearInterval(timer);
+  sampleRss();
+  const maxRss = process.resourceUsage().maxRSS * 1024;
+  process.stdout.write(JSON.stringify({ ...r, peakRss: Math.max(r.peakRss, maxRss) }) + '\n');
+}
+
+async function canImport(name: string): Promise<boolean> {
+  try {
+    await import(/* @vite-ignore */ name);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+async function main(): Promise<void> {
+  if (args[0] === '--child') {
+    await child(args[1]!, args[2]!, args[3]!);
+    return;
+  }
+  const only = arg('--only');
+  const encodings: Array<'utf8' | 'gb18030'> = args.includes('--gb18030-only') ? ['gb18030'] : ['utf8', 'gb18030'];
+  const readers = ['ours'];
+  for (const lib of ['udsv', 'papaparse']) if (await canImport(lib)) readers.push(lib);
+
+  for (const enc of encodings) {
+    const file = dataPath(enc);
+    if (!existsSync(file)) {
+      process.stderr.write(`generating ${file} …\n`);
+      await generate(file, LINES, enc);
+    }
+    const bytes = statSync(file).size;
+    const mb = bytes / 1e6;
+    console.log(`\n${enc}: ${file} — ${LINES.toLocaleString('en')} lines, ${mb.toFixed(1)} MB`);
+    for (const reader of readers) {
+      if (only && reader !== only) continue;
+      const results: RunResult[] = [];
+      for (let i = 0; i < RUNS; i++) {
+        const p = spawnSync(process.execPath, [...process.execArgv, SELF, '--child', reader, file, enc, ...args], {
+          encoding: 'utf8',
+          maxBuffer: 1 << 20,
+        });
+        if (p.status !== 0) {
+          console.log(`  ${reader.padEnd(10)} failed: ${p.stderr.trim().split('\n').slice(0, 5).join(' | ')}`);
+          break;
+        }
+        results.push(JSON.parse(p.stdout.trim().split('\n').pop()!) as RunResult);
+      }
+      if (results.length === 0) continue;
+      const best = results.reduce((a, b) => (b.ms < a.ms ? b : a));
+      const rss = Math.max(...results.map((r) => r.peakRss));
+      const all = results.map((r) => (mb / (r.ms / 1000)).toFixed(0)).join(', ');
+      console.log(
+        `  ${reader.padEnd(10)} ${(mb / (best.ms / 1000)).toFixed(1).padStart(6)} MB/s` +
+          `  (runs: ${all})  ${best.ms.toFixed(0).padStart(5)} ms` +
+          `  peak RSS ${(rss / 2 ** 20).toFixed(0).padStart(4)} MiB` +
+          `  records ${best.records.toLocaleString('en')}  fields ${best.fields.toLocaleString('en')}`,
+      );
+    }
+  }
+}
+
+await main();

@@ -1,0 +1,50 @@
+// `ecom-report metrics`: the figures as a table on stdout, or the metrics document with --json.
+import { ExitCode } from '../../errors.js';
+import type { Figure } from '../../metrics/figure.js';
+import { formatGrowth } from '../../report/format.js';
+import type { CommandContext } from '../context.js';
+import { loadAndCompute } from '../pipeline.js';
+import { printProblems } from '../report-problems.js';
+
+export interface MetricsOptions {
+  quarter?: string;
+  config?: string;
+  json?: boolean;
+}
+
+export async function metricsCommand(options: MetricsOptions, ctx: CommandContext): Promise<number> {
+  const { ingest, metrics } = await loadAndCompute(options, ctx);
+  printProblems(ingest, ctx);
+  if (options.json) {
+    ctx.stdout.write(JSON.stringify(metrics, null, 2) + '\n');
+  } else {
+    const o = metrics.overview;
+    const rows: [string, Figure][] = [
+      ['overview.gmv', o.gmv],
+      ['overview.netSales', o.netSales],
+      ['overview.refunds', o.refunds],
+      ['overview.orders', o.orders],
+      ['overview.buyers', o.buyers],
+      ...o.byPlatform.map((r): [string, Figure] => [`overview.byPlatform.${r.key}.gmv`, r.gmv]),
+      ...o.byCategory.map((r): [string, Figure] => [`overview.byCategory.${r.key}.gmv`, r.gmv]),
+    ];
+    ctx.stdout.write(`${metrics.quarter} (${metrics.periods.current.start} … ${metrics.periods.current.end}, ${metrics.timezone}, money in ${metrics.currency})\n`);
+    ctx.stdout.write(table([['figure', 'value', 'previous', 'yearAgo', 'QoQ', 'YoY'], ...rows.map(([id, f]) => figureRow(id, f))]));
+  }
+  return ingest.problems.hasErrors ? ExitCode.input : ExitCode.ok;
+}
+
+function amount(v: number | null, unit: Figure['unit']): string {
+  if (v === null) return 'n/a';
+  return unit === 'minor' ? (v / 100).toFixed(2) : String(v);
+}
+
+function figureRow(id: string, f: Figure): string[] {
+  const g = (x: number | null) => (x === null ? 'n/a' : formatGrowth(x));
+  return [id, amount(f.value, f.unit), amount(f.previous, f.unit), amount(f.yearAgo, f.unit), g(f.qoq), g(f.yoy)];
+}
+
+function table(rows: string[][]): string {
+  const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => [...(r[i] ?? '')].length)));
+  return rows.map((r) => r.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ')).join('\n') + '\n';
+}

@@ -1,0 +1,113 @@
+// The command line: parses argv, runs one command, and returns its exit code. Nothing here
+// calls process.exit; bin/ecom-report sets process.exitCode from the returned number.
+import { Command, CommanderError, Option } from 'commander';
+import { ExitCode, UserError, formatUserError } from '../errors.js';
+import { processContext, type CommandContext } from './context.js';
+
+const EXAMPLES = `
+Examples:
+  $ ecom-report build --quarter 2026Q3
+  $ ecom-report build --quarter Q3 2026 --config shop/ecom-report.yaml --out deck.pptx --locale en
+  $ ecom-report validate --config shop/ecom-report.yaml
+  $ ecom-report metrics --quarter 2026-Q3 --json > figures.json
+
+Exit codes: 0 done, 1 input problems (listed), 2 usage error, 3 delivery failed.`;
+
+function buildProgram(ctx: CommandContext, setResult: (p: Promise<number>) => void): Command {
+  const program = new Command('ecom-report');
+  program
+    .description('Turn e-commerce platform exports into the quarterly work-report deck (.pptx).')
+    .version(VERSION, '-v, --version')
+    .showHelpAfterError('(run with --help for usage)')
+    .addHelpText('after', EXAMPLES)
+    .exitOverride()
+    .configureOutput({
+      writeOut: (s) => ctx.stdout.write(s),
+      writeErr: (s) => ctx.stderr.write(s),
+    });
+
+  const quarterOpt = () =>
+    new Option('-q, --quarter <quarter>', 'report quarter: 2026Q3, 2026-Q3 or "Q3 2026" (default: the last complete quarter)');
+  const configOpt = () => new Option('-c, --config <file>', 'workspace config (default: ./ecom-report.yaml)');
+
+  program
+    .command('build')
+    .description('read the exports, compute the figures and write the deck')
+    .addOption(quarterOpt())
+    .addOption(configOpt())
+    .option('-t, --template <dir>', 'template folder or packaged name (default: from config, else "default")')
+    .addOption(new Option('-l, --locale <locale>', 'language of the deck').choices(['zh-CN', 'en']))
+    .option('-o, --out <file>', 'where to write the deck (default: <workspace>/out/ecom-report-<quarter>.pptx)')
+    .option('--metrics-json <file>', 'also write every figure with its provenance as JSON')
+    .option('--allow-partial', 'build even when some rows could not be read (they are left out and listed)')
+    .option('--json', 'print one JSON document with the result on stdout')
+    .action((opts) => {
+      setResult(import('./commands/build.js').then((m) => m.buildCommand(opts, ctx)));
+    });
+
+  program
+    .command('validate')
+    .description('check every input and list problems as file:row:column')
+    .addOption(quarterOpt())
+    .addOption(configOpt())
+    .option('--json', 'print the problems and file summaries as JSON on stdout')
+    .action((opts) => {
+      setResult(import('./commands/validate.js').then((m) => m.validateCommand(opts, ctx)));
+    });
+
+  program
+    .command('metrics')
+    .description('print the figures as a table, or the metrics document with --json')
+    .addOption(quarterOpt())
+    .addOption(configOpt())
+    .option('--json', 'print the metrics document as JSON on stdout')
+    .action((opts) => {
+      setResult(import('./commands/metrics.js').then((m) => m.metricsCommand(opts, ctx)));
+    });
+
+  return program;
+}
+
+const VERSION = '0.1.0';
+
+/** Joins `--quarter Q3 2026` written without quotes back into one value. */
+function joinQuarterWords(argv: string[]): string[] {
+  const out = [...argv];
+  for (let i = 0; i < out.length - 2; i++) {
+    if ((out[i] === '--quarter' || out[i] === '-q') && /^Q[1-4]$/i.test(out[i + 1]!) && /^\d{4}$/.test(out[i + 2]!)) {
+      out.splice(i + 1, 2, `${out[i + 1]} ${out[i + 2]}`);
+    }
+  }
+  return out;
+}
+
+export async function run(argv: string[], ctx: CommandContext = processContext()): Promise<number> {
+  let result: Promise<number> | undefined;
+  const program = buildProgram(ctx, (p) => {
+    result = p;
+  });
+  try {
+    await program.parseAsync(joinQuarterWords(argv), { from: 'user' });
+    if (!result) {
+      if (argv.length === 0) {
+        program.outputHelp();
+        return ExitCode.usage;
+      }
+      return ExitCode.ok;
+    }
+    return await result;
+  } catch (err) {
+    if (err instanceof CommanderError) {
+      // --help and --version end here too, successfully.
+      if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || err.code === 'commander.help') return ExitCode.ok;
+      return ExitCode.usage;
+    }
+    if (err instanceof UserError) {
+      ctx.stderr.write(`ecom-report: ${formatUserError(err)}\n`);
+      return err.exitCode;
+    }
+    // Anything else is a bug: keep the stack so it can be reported.
+    ctx.stderr.write(`ecom-report: internal error — please report it with the lines below\n${(err as Error).stack ?? String(err)}\n`);
+    return 70;
+  }
+}

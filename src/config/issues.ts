@@ -1,0 +1,66 @@
+// Turns zod issues into one readable line each: `file: path.to.field: message (did you mean …?)`.
+import type { z } from 'zod';
+import { nearest } from './suggest.js';
+
+export function formatPath(path: readonly PropertyKey[]): string {
+  let out = '';
+  for (const part of path) {
+    if (typeof part === 'number') out += `[${part}]`;
+    else out += (out ? '.' : '') + String(part);
+  }
+  return out || '(top level)';
+}
+
+/** Known keys at a path of a zod object schema, for suggestions on unknown keys. */
+function knownKeysAt(schema: z.ZodType, path: readonly PropertyKey[]): string[] {
+  // zod v4 exposes object shapes via `.shape`; arrays via `.element`. Walk as far as we can.
+  let current: unknown = schema;
+  for (const part of path) {
+    current = unwrap(current);
+    if (typeof part === 'number') {
+      current = (current as { element?: unknown }).element;
+    } else {
+      const shape = (current as { shape?: Record<string, unknown> }).shape;
+      current = shape?.[String(part)];
+    }
+    if (!current) return [];
+  }
+  const shape = (unwrap(current) as { shape?: Record<string, unknown> }).shape;
+  return shape ? Object.keys(shape) : [];
+}
+
+function unwrap(schema: unknown): unknown {
+  let s = schema as { def?: { innerType?: unknown; in?: unknown; type?: string } } | undefined;
+  for (let i = 0; i < 10 && s?.def; i++) {
+    if (s.def.innerType) s = s.def.innerType as typeof s;
+    else if (s.def.type === 'pipe' && s.def.in) s = s.def.in as typeof s;
+    else break;
+  }
+  return s;
+}
+
+export function describeIssues(schema: z.ZodType, issues: readonly z.core.$ZodIssue[]): string[] {
+  const lines: string[] = [];
+  for (const issue of issues) {
+    if (issue.code === 'unrecognized_keys') {
+      const known = knownKeysAt(schema, issue.path);
+      for (const key of issue.keys) {
+        const guess = nearest(key, known);
+        const path = formatPath([...issue.path, key]);
+        lines.push(`${path}: unknown key '${key}'${guess ? ` (did you mean '${guess}'?)` : ''}`);
+      }
+      continue;
+    }
+    if (issue.code === 'invalid_value' && Array.isArray(issue.values)) {
+      const allowed = issue.values.map(String);
+      lines.push(`${formatPath(issue.path)}: expected one of ${allowed.join(', ')}`);
+      continue;
+    }
+    if (issue.code === 'invalid_type' && issue.message.includes('received undefined')) {
+      lines.push(`${formatPath(issue.path)}: is required`);
+      continue;
+    }
+    lines.push(`${formatPath(issue.path)}: ${issue.message}`);
+  }
+  return lines;
+}

@@ -1,0 +1,115 @@
+// Reads and validates the workspace config file. Paths inside it stay relative to the file;
+// `resolveSourceFiles` turns the globs into concrete, sorted file lists.
+import { readFile, readdir, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { parseDocument } from 'yaml';
+import { ExitCode, UserError } from '../errors.js';
+import { describeIssues } from './issues.js';
+import { workspaceSchema, type WorkspaceConfig } from './schema.js';
+
+export const DEFAULT_CONFIG_NAME = 'ecom-report.yaml';
+
+export interface LoadedWorkspace {
+  config: WorkspaceConfig;
+  /** Absolute path of the config file. */
+  configPath: string;
+  /** Folder the config's relative paths are taken from. */
+  baseDir: string;
+}
+
+export async function loadWorkspace(configPath: string | undefined, cwd: string): Promise<LoadedWorkspace> {
+  const file = path.resolve(cwd, configPath ?? DEFAULT_CONFIG_NAME);
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') {
+      throw new UserError(`no workspace config at ${path.relative(cwd, file) || file}`, {
+        exitCode: ExitCode.usage,
+        hint: configPath
+          ? 'check the --config path'
+          : 'run `ecom-report init` to create a workspace, or pass --config FILE',
+      });
+    }
+    throw new UserError(`cannot read ${file}: ${(err as Error).message}`, { exitCode: ExitCode.usage });
+  }
+  const display = path.relative(cwd, file) || file;
+  const doc = parseDocument(text.replace(/^\uFEFF/, ''));
+  if (doc.errors.length > 0) {
+    const first = doc.errors[0]!;
+    const line = first.linePos?.[0];
+    throw new UserError(`invalid YAML: ${first.message.split('\n')[0]}`, {
+      exitCode: ExitCode.usage,
+      location: { file: display, row: line?.line, column: line ? String(line.col) : undefined },
+      hint: 'fix the YAML syntax (indentation, quotes, colons)',
+    });
+  }
+  const raw = doc.toJS({ maxAliasCount: 100 }) as unknown;
+  const parsed = workspaceSchema.safeParse(raw ?? {});
+  if (!parsed.success) {
+    const lines = describeIssues(workspaceSchema, parsed.error.issues);
+    throw new UserError(lines.map((l) => `${display}: ${l}`).join('\n'), {
+      exitCode: ExitCode.usage,
+      hint: 'see the workspace section of the README for every key',
+    });
+  }
+  return { config: parsed.data, configPath: file, baseDir: path.dirname(file) };
+}
+
+/** Expands a source's globs (relative to the config folder) to sorted absolute paths. */
+export async function expandGlobs(patterns: readonly string[], baseDir: string): Promise<string[]> {
+  const found = new Set<string>();
+  for (const pattern of patterns) {
+    const absolute = path.resolve(baseDir, pattern);
+    if (!/[*?[]/.test(pattern)) {
+      try {
+        if ((await stat(absolute)).isFile()) found.add(absolute);
+      } catch {
+        // reported by the caller as "matched no files"
+      }
+      continue;
+    }
+    for (const file of await globWalk(absolute)) found.add(file);
+  }
+  return [...found].sort();
+}
+
+function globToRegExp(glob: string): RegExp {
+  let re = '';
+  for (let i = 0; i < glob.length; i++) {
+    const c = glob[i]!;
+    if (c === '*') {
+      if (glob[i + 1] === '*') {
+        re += '.*';
+        i++;
+        if (glob[i + 1] === '/') i++;
+      } else re += '[^/]*';
+    } else if (c === '?') re += '[^/]';
+    else re += c.replace(/[.+^${}()|\\]/g, '\\$&');
+  }
+  return new RegExp(`^${re}$`);
+}
+
+async function globWalk(absolutePattern: string): Promise<string[]> {
+  const normalized = absolutePattern.split(path.sep).join('/');
+  const firstMagic = normalized.search(/[*?[]/);
+  const root = normalized.slice(0, normalized.lastIndexOf('/', firstMagic) + 1) || '/';
+  const matcher = globToRegExp(normalized);
+  const out: string[] = [];
+  async function walk(dir: string): Promise<void> {
+    let entries;
+    try {
+      entries = await readdir(dir, { withFileTypes: true });
+    } catch {
+      return;
+    }
+    for (const entry of entries) {
+      const full = `${dir.endsWith('/') ? dir : dir + '/'}${entry.name}`;
+      if (entry.isDirectory()) await walk(full);
+      else if (entry.isFile() && matcher.test(full)) out.push(path.normalize(full));
+    }
+  }
+  await walk(root);
+  return out;
+}

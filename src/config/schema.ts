@@ -1,0 +1,65 @@
+// The workspace config (`ecom-report.yaml`) as a zod schema. The keys are the user-facing
+// contract from DESIGN.md: add to them, never rename.
+import { z } from 'zod';
+import { TABLE_NAMES } from '../canonical.js';
+
+export const PRESET_NAMES = [
+  'tmall-orders',
+  'jd-orders',
+  'douyin-orders',
+  'pdd-orders',
+  'shopify-orders',
+  'amazon-orders',
+  'woocommerce-orders',
+  'generic',
+] as const;
+export type PresetName = (typeof PRESET_NAMES)[number];
+
+const isoDay = z
+  .union([z.string(), z.date()])
+  .transform((v) => (v instanceof Date ? v.toISOString().slice(0, 10) : v))
+  .pipe(z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date like 2026-06-01'));
+
+export const sourceSchema = z
+  .object({
+    platform: z.string().min(1),
+    preset: z.enum(PRESET_NAMES).default('generic'),
+    table: z.enum(TABLE_NAMES).default('order_lines'),
+    files: z.array(z.string().min(1)).min(1),
+    sheet: z.union([z.string(), z.number().int().positive()]).optional(),
+    encoding: z.enum(['auto', 'utf8', 'gb18030', 'utf16le', 'utf16be']).default('auto'),
+    dateOrder: z.enum(['DMY', 'MDY']).optional(),
+    amountsIn: z.enum(['major', 'minor']).default('major'),
+    timezone: z.string().optional(),
+    columns: z.record(z.string(), z.string()).default({}),
+  })
+  .strict();
+
+export const campaignSchema = z
+  .object({ name: z.union([z.string(), z.number()]).transform(String), start: isoDay, end: isoDay })
+  .strict();
+
+export const workspaceSchema = z
+  .object({
+    company: z.string().min(1),
+    presenter: z.string().optional(),
+    reportDate: isoDay.optional(),
+    locale: z.enum(['zh-CN', 'en']).default('zh-CN'),
+    currency: z.string().regex(/^[A-Z]{3}$/, 'expected an ISO currency code like CNY').default('CNY'),
+    rates: z.record(z.string(), z.number().positive()).default({}),
+    timezone: z.string().default('Asia/Shanghai'),
+    fiscalYearStartMonth: z.number().int().min(1).max(12).default(1),
+    template: z.string().default('default'),
+    sources: z.array(sourceSchema).min(1),
+    campaigns: z.array(campaignSchema).default([]),
+    thresholds: z.record(z.string(), z.unknown()).default({}),
+    targets: z.record(z.string(), z.unknown()).default({}),
+    narrative: z.string().optional(),
+  })
+  .strict();
+
+export type WorkspaceConfigInput = z.input<typeof workspaceSchema>;
+export type SourceConfig = z.output<typeof sourceSchema>;
+export type Campaign = z.output<typeof campaignSchema>;
+/** The parsed config; paths are still as written (relative to the config file). */
+export type WorkspaceConfig = z.output<typeof workspaceSchema>;

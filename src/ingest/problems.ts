@@ -1,0 +1,84 @@
+// Input problems found while reading exports. All of them are collected and printed
+// together; a flood of the same problem in one column is kept as a few examples plus a count.
+import { formatLocation, type Location } from '../errors.js';
+
+export type Severity = 'error' | 'warning';
+
+export interface Problem extends Location {
+  severity: Severity;
+  message: string;
+  hint?: string;
+}
+
+const EXAMPLES_PER_KIND = 5;
+
+export class ProblemLog {
+  private readonly kept: Problem[] = [];
+  /** Same file + column + message: how many beyond the examples kept. */
+  private readonly overflow = new Map<string, { first: Problem; extra: number }>();
+  private readonly seenPerKind = new Map<string, number>();
+  private errors = 0;
+
+  add(problem: Problem): void {
+    if (problem.severity === 'error') this.errors++;
+    const kind = `${problem.file ?? ''}\u0000${problem.column ?? ''}\u0000${problem.message}`;
+    const seen = (this.seenPerKind.get(kind) ?? 0) + 1;
+    this.seenPerKind.set(kind, seen);
+    if (seen <= EXAMPLES_PER_KIND) {
+      this.kept.push(problem);
+      return;
+    }
+    const entry = this.overflow.get(kind);
+    if (entry) entry.extra++;
+    else this.overflow.set(kind, { first: problem, extra: 1 });
+  }
+
+  error(message: string, location: Location, hint?: string): void {
+    this.add({ severity: 'error', message, hint, ...location });
+  }
+
+  warning(message: string, location: Location, hint?: string): void {
+    this.add({ severity: 'warning', message, hint, ...location });
+  }
+
+  get errorCount(): number {
+    return this.errors;
+  }
+
+  get hasErrors(): boolean {
+    return this.errors > 0;
+  }
+
+  /** Problems in the order found, with "… and N more like this" entries after each flood. */
+  list(): Problem[] {
+    const out: Problem[] = [];
+    const reported = new Set<string>();
+    for (const p of this.kept) {
+      out.push(p);
+      const kind = `${p.file ?? ''}\u0000${p.column ?? ''}\u0000${p.message}`;
+      const flood = this.overflow.get(kind);
+      if (flood && !reported.has(kind) && this.lastOfKind(kind) === p) {
+        reported.add(kind);
+        out.push({
+          severity: p.severity,
+          file: p.file,
+          column: p.column,
+          message: `… and ${flood.extra} more rows with the same problem`,
+        });
+      }
+    }
+    return out;
+  }
+
+  private lastOfKind(kind: string): Problem | undefined {
+    let last: Problem | undefined;
+    for (const p of this.kept) if (`${p.file ?? ''}\u0000${p.column ?? ''}\u0000${p.message}` === kind) last = p;
+    return last;
+  }
+}
+
+export function formatProblem(p: Problem): string {
+  const where = formatLocation(p);
+  const head = `${where ? where + ': ' : ''}${p.severity === 'warning' ? 'warning: ' : ''}${p.message}`;
+  return p.hint ? `${head} — ${p.hint}` : head;
+}

@@ -1,0 +1,80 @@
+// Makes the package pptxgenjs writes consistent and reproducible:
+//  - drops [Content_Types].xml overrides for parts that do not exist (pptxgenjs 4.0.1 lists
+//    slideMaster2/3.xml it never writes — its issue #1444 — and PowerPoint then offers to
+//    "repair" the file);
+//  - pins docProps dates and zip entry dates to a fixed instant (it stamps the clock);
+//  - adds the East Asian font slot next to every Latin one (it writes only `<a:latin>`, so
+//    Chinese text would fall back to whatever font the viewer picks; its issues #1288, #1420).
+import JSZip from 'jszip';
+
+export interface FinishOptions {
+  fixedDate: Date;
+  eastAsianFont: string;
+  lang: string;
+}
+
+export async function finishPackage(raw: Buffer | Uint8Array, options: FinishOptions): Promise<Buffer> {
+  const zip = await JSZip.loadAsync(raw);
+  const names = Object.keys(zip.files).filter((n) => !zip.files[n]!.dir);
+  const present = new Set(names.map((n) => `/${n}`));
+  const out = new Map<string, string | Uint8Array>();
+
+  for (const name of names) {
+    const file = zip.files[name]!;
+    if (!/\.(xml|rels)$/.test(name)) {
+      out.set(name, await file.async('uint8array'));
+      continue;
+    }
+    let xml = await file.async('string');
+    if (name === '[Content_Types].xml') xml = dropMissingOverrides(xml, present);
+    else if (name === 'docProps/core.xml') xml = pinCoreDates(xml, options.fixedDate);
+    else if (/^ppt\/(slides|charts|slideLayouts|slideMasters|notesSlides|notesMasters)\/[^/]+\.xml$/.test(name)) {
+      xml = addEastAsianFont(xml, options.eastAsianFont);
+    } else if (/^ppt\/theme\/theme\d+\.xml$/.test(name)) {
+      xml = xml.replace(/<a:ea typeface="[^"]*"\s*\/>/g, `<a:ea typeface="${escapeAttr(options.eastAsianFont)}"/>`);
+    }
+    out.set(name, xml);
+  }
+
+  const fixed = new JSZip();
+  // [Content_Types].xml first, then the rest in a stable order.
+  const ordered = [...out.keys()].sort((a, b) => rank(a) - rank(b) || (a < b ? -1 : a > b ? 1 : 0));
+  for (const name of ordered) {
+    fixed.file(name, out.get(name)!, { date: options.fixedDate, createFolders: false });
+  }
+  return fixed.generateAsync({
+    type: 'nodebuffer',
+    compression: 'DEFLATE',
+    compressionOptions: { level: 6 },
+    platform: 'DOS',
+  });
+}
+
+function rank(name: string): number {
+  if (name === '[Content_Types].xml') return 0;
+  if (name === '_rels/.rels') return 1;
+  return 2;
+}
+
+export function dropMissingOverrides(xml: string, present: ReadonlySet<string>): string {
+  return xml.replace(/<Override\b[^>]*\/>/g, (tag) => {
+    const part = /PartName="([^"]+)"/.exec(tag)?.[1];
+    return part && !present.has(part) ? '' : tag;
+  });
+}
+
+export function pinCoreDates(xml: string, date: Date): string {
+  const iso = date.toISOString().replace(/\.\d{3}Z$/, 'Z');
+  return xml
+    .replace(/(<dcterms:created[^>]*>)[^<]*(<\/dcterms:created>)/, `$1${iso}$2`)
+    .replace(/(<dcterms:modified[^>]*>)[^<]*(<\/dcterms:modified>)/, `$1${iso}$2`);
+}
+
+/** Adds `<a:ea>` after each `<a:latin>` that lacks one (schema order: latin, ea, cs, sym). */
+export function addEastAsianFont(xml: string, font: string): string {
+  return xml.replace(/(<a:latin\b[^>]*\/>)(?!\s*<a:ea\b)/g, `$1<a:ea typeface="${escapeAttr(font)}"/>`);
+}
+
+function escapeAttr(v: string): string {
+  return v.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
+}

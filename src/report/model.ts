@@ -1,0 +1,100 @@
+// The render-neutral deck: slides of typed components, every string already in the reader's
+// language and every number already formatted. The renderer only places and styles them.
+import type { Direction } from './format.js';
+
+export interface Delta {
+  label: string;
+  text: string;
+  direction: Direction;
+  /** Whether this direction is good news; null when there is no comparison. */
+  good: boolean | null;
+}
+
+export interface KpiCard {
+  type: 'kpi';
+  label: string;
+  value: string;
+  deltas: Delta[];
+}
+
+export interface ChartSeries {
+  name: string;
+  values: (number | null)[];
+  /** Draw this series as a line on the secondary axis (combo charts). */
+  asLine?: boolean;
+}
+
+export interface Chart {
+  type: 'chart';
+  chartType: 'bar' | 'doughnut' | 'line' | 'combo';
+  title: string;
+  categories: string[];
+  series: ChartSeries[];
+  /** Axis / data-label number format, Excel style (e.g. '#,##0.0'). */
+  numberFormat: string;
+  /** Secondary axis format for combo charts. */
+  secondaryNumberFormat?: string;
+  /** Unit shown with the axis, e.g. '万元'. */
+  unitLabel: string;
+  horizontal?: boolean;
+  showValues?: boolean;
+}
+
+export interface TextBlock {
+  type: 'text';
+  paragraphs: string[];
+  style?: 'body' | 'bullets';
+}
+
+export type Component = KpiCard | Chart | TextBlock;
+
+export interface CoverSlide {
+  kind: 'cover';
+  company: string;
+  title: string;
+  quarter: string;
+  presenter?: string;
+  date: string;
+}
+
+export interface ContentsSlide {
+  kind: 'contents';
+  title: string;
+  items: { number: string; title: string; subtitle: string }[];
+}
+
+export interface DividerSlide {
+  kind: 'divider';
+  number: string;
+  title: string;
+  subtitle: string;
+}
+
+export interface ContentSlide {
+  kind: 'content';
+  /** Stable id, e.g. `overview.kpis` (tests and templates refer to slides by it). */
+  id: string;
+  title: string;
+  /** One sentence with the slide's message, from the figures. */
+  headline?: string;
+  layout: 'kpi-row' | 'chart' | 'text';
+  components: Component[];
+  notes: string[];
+}
+
+export interface ClosingSlide {
+  kind: 'closing';
+  title: string;
+  subtitle: string;
+}
+
+export type Slide = CoverSlide | ContentsSlide | DividerSlide | ContentSlide | ClosingSlide;
+
+export interface Deck {
+  title: string;
+  company: string;
+  /** Footer text for content slides. */
+  footer: string;
+  locale: string;
+  slides: Slide[];
+}
