@@ -16,10 +16,13 @@ import iconv from 'iconv-lite';
 // ---------------------------------------------------------------------------------------------
 // Knobs
 
-const DEFAULT_SEED = 20_260_930;
+// The data's shape (growth, QoQ, repeat rate, stock-outs, file size) depends on the draw as well
+// as on the knobs below; this seed was picked from a sweep of `--seed 1…30 --stats` as one that
+// lands every target comfortably. Changing any knob reshuffles the draw: re-check `--stats`.
+const DEFAULT_SEED = 14;
 let SEED = DEFAULT_SEED;
 /** Order lines across all order files (the Tmall overlap not counted twice). */
-const TARGET_LINES = 18_000;
+const TARGET_LINES = 17_600;
 const TICKETS_TARGET = 4_000;
 const REVIEW_SHARE = 0.3;
 const TMALL_OVERLAP_LINES = 40;
@@ -175,11 +178,11 @@ interface CampaignDef {
 }
 
 export const CAMPAIGNS: readonly CampaignDef[] = [
-  { name: '618', start: '2025-06-01', end: '2025-06-18', mid: 0.85, peak: 3.8 },
+  { name: '618', start: '2025-06-01', end: '2025-06-18', mid: 1.0, peak: 3.8 },
   { name: '双11', start: '2025-10-20', end: '2025-11-11', mid: 0.7, peak: 4.0 },
-  { name: '双12', start: '2025-12-01', end: '2025-12-12', mid: 0.6, peak: 3.0 },
-  { name: '年货节', start: '2026-01-10', end: '2026-01-25', mid: 0.7, peak: 2.4 },
-  { name: '618', start: '2026-06-01', end: '2026-06-18', mid: 0.85, peak: 3.8 },
+  { name: '双12', start: '2025-12-01', end: '2025-12-12', mid: 0.8, peak: 3.2 },
+  { name: '年货节', start: '2026-01-10', end: '2026-01-25', mid: 0.9, peak: 3.0 },
+  { name: '618', start: '2026-06-01', end: '2026-06-18', mid: 1.0, peak: 3.8 },
   { name: '七夕', start: '2026-08-22', end: '2026-08-29', mid: 0.8, peak: 2.8 },
   { name: '99划算节', start: '2026-09-05', end: '2026-09-09', mid: 1.0, peak: 3.2 },
 ];
@@ -1052,9 +1055,9 @@ function simulate(): Truth {
         const want = sum(day.index, Math.ceil(leadAvg) + 14 + 95) - position;
         const quantity = Math.max(20, Math.ceil(want / 10) * 10);
         const ordered = day.start + invRng.int(9 * HOUR_S, 17 * HOUR_S);
-        // Suppliers are swamped during and right after the big campaigns.
-        const busy = DAYS.slice(Math.max(0, day.index - 7), day.index + 1).some((x) => x.campaign !== null && x.campaign.name !== '七夕');
-        const lead = invRng.int(sup.lead[0], sup.lead[1]) + (invRng.chance(0.08) ? invRng.int(3, 8) : 0) + (busy ? invRng.int(6, 14) : 0);
+        // Suppliers are swamped during and right after the two big campaigns.
+        const busy = DAYS.slice(Math.max(0, day.index - 7), day.index + 1).some((x) => x.campaign !== null && (x.campaign.name === '618' || x.campaign.name === '双11'));
+        const lead = Math.min(30, invRng.int(sup.lead[0], sup.lead[1]) + (invRng.chance(0.08) ? invRng.int(3, 8) : 0) + (busy ? invRng.int(6, 14) : 0));
         const received = DAYS[day.index + lead] ? must(DAYS[day.index + lead]).start + invRng.int(9 * HOUR_S, 18 * HOUR_S) : END_S + lead * DAY_S;
         const po: PurchaseOrder = { supplier: sup.name, sku: s, ordered, received, quantity };
         purchaseOrders.push(po);

@@ -1,6 +1,7 @@
 // Prints input problems (file:row:column: what — hint) and the per-file summary to stderr.
 import type { FileSummary, IngestResult } from '../ingest/workspace.js';
 import { formatProblem } from '../ingest/problems.js';
+import { epochToLocalDate } from '../time/zone.js';
 import type { CommandContext } from './context.js';
 
 export function printProblems(ingest: IngestResult, ctx: CommandContext): void {
@@ -14,16 +15,17 @@ export function describeSkips(f: FileSummary): string {
   return parts.length > 0 ? `skipped ${parts.join(', ')}` : 'nothing skipped';
 }
 
-function formatAt(at: number | string | null): string {
+function formatAt(at: number | string | null, timeZone: string): string {
   if (at === null) return '—';
-  return typeof at === 'string' ? at : new Date(at).toISOString().slice(0, 10);
+  return typeof at === 'string' ? at : epochToLocalDate(timeZone, at);
 }
 
-export function printFileSummary(ingest: IngestResult, ctx: CommandContext): void {
+/** One line per file: rows read/kept/skipped and the local dates it covers. */
+export function printFileSummary(ingest: IngestResult, ctx: CommandContext, timeZone: string): void {
   for (const f of ingest.files) {
     ctx.stderr.write(
       `${f.file}: ${f.table} (${f.preset}, ${f.encoding}) read ${f.rowsRead}, kept ${f.rowsKept}, ${describeSkips(f)}; ` +
-        `${formatAt(f.firstAt)} … ${formatAt(f.lastAt)}\n`,
+        `${formatAt(f.firstAt, timeZone)} … ${formatAt(f.lastAt, timeZone)}\n`,
     );
   }
 }

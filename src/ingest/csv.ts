@@ -241,6 +241,9 @@ export class CsvParser {
   private nextDelim = -1;
   /** The text before `buf` ended with CR (so a leading LF completes a CRLF). */
   private prevCR = false;
+  /** Text pushed but not yet current, from pendingPos. */
+  private pending: string | null = null;
+  private pendingPos = 0;
 
   // A record in the state machine (inRecord), possibly across pushes.
   private inRecord = false;
@@ -263,34 +266,27 @@ export class CsvParser {
     this.delimCode = delimiter.charCodeAt(0);
   }
 
+  /**
+   * Queue the next piece of text. `parse` must have used up the previous one (returned
+   * false) first.
+   */
   push(text: string): void {
     if (text.length === 0) return;
-    const old = this.buf;
-    if (this.pos < old.length) {
-      // An unquoted line without its terminator yet: it starts a record, so no CRLF is split.
-      this.buf = old.slice(this.pos) + text;
-      this.prevCR = false;
-    } else {
-      if (old.length > 0) this.prevCR = old.charCodeAt(old.length - 1) === CR;
-      this.buf = text;
-      // The CR that ended the last record and this LF are one CRLF.
-      if (this.prevCR && !this.inRecord && text.charCodeAt(0) === LF) {
-        this.buf = text.slice(1);
-        this.prevCR = false;
-      }
-    }
-    this.pos = 0;
-    this.nextLF = this.nextCR = this.nextQuote = this.nextDelim = -1;
+    if (this.pending !== null) throw new Error('CsvParser.push: parse() has not used up the previous text');
+    this.pending = text;
+    this.pendingPos = 0;
   }
 
   /**
    * Append records to `out` until it holds `max` records (returns true: call again) or the
-   * buffer is used up (returns false: push more text, or at the end, done). With `final`,
-   * the buffer is the end of the input: its last line needs no terminator.
+   * text pushed so far is used up (returns false: push more, or at the end, done). With
+   * `final`, the text pushed is the end of the input: its last line needs no terminator, and
+   * an open record is completed.
    */
   parse(out: CsvRecord[], max: number, final: boolean): boolean {
-    const s = this.buf;
-    const n = s.length;
+    let s = this.buf;
+    let n = s.length;
+    let last = final && this.pending === null;
     const delim = this.delim;
     let pos = this.pos;
     let row = this.row;
@@ -305,8 +301,7 @@ export class CsvParser {
         full = true;
         break;
       }
-      if (!this.inRecord) {
-        if (pos >= n) break;
+      if (!this.inRecord && pos < n) {
         if (lf < pos) {
           lf = s.indexOf('\n', pos);
           if (lf < 0) lf = n;
@@ -320,9 +315,8 @@ export class CsvParser {
           quote = s.indexOf('"', pos);
           if (quote < 0) quote = n;
         }
-        if (quote >= end) {
-          // Fast path: a line without quotes.
-          if (end === n && !final) break; // incomplete: wait for more text
+        if (quote >= end && (end < n || last)) {
+          // Fast path: a whole line without quotes. Fields are cut at each delimiter.
           const fields = template.slice();
           let k = 0;
           for (;;) {
@@ -347,13 +341,35 @@ export class CsvParser {
           if (end === cr && pos < n && s.charCodeAt(pos) === LF) pos++;
           continue;
         }
+        if (quote >= end) {
+          // An incomplete line at the end of the text: needs the next piece.
+          this.pos = pos;
+          this.row = row;
+        } else {
+          this.pos = pos;
+          this.row = row;
+          const done = this.record(out, last);
+          pos = this.pos;
+          row = this.row;
+          if (done) continue;
+        }
+      } else if (this.inRecord) {
+        this.pos = pos;
+        this.row = row;
+        const done = this.record(out, last);
+        pos = this.pos;
+        row = this.row;
+        if (done) continue;
+      } else {
+        this.pos = pos;
       }
-      this.pos = pos;
-      this.row = row;
-      const done = this.record(out, final);
+      // The current text is used up (or ends in an incomplete line): go on with the next.
+      if (!this.nextText()) break;
+      s = this.buf;
+      n = s.length;
       pos = this.pos;
-      row = this.row;
-      if (!done) break;
+      last = final && this.pending === null;
+      lf = cr = quote = dp = -1;
     }
     this.pos = pos > n ? n : pos;
     this.row = row;
@@ -363,6 +379,44 @@ export class CsvParser {
     this.nextDelim = dp;
     this.template = template;
     return full;
+  }
+
+  /**
+   * Make the pending text current. An incomplete quote-free line left at the end of the
+   * current text is joined with the first line of the pending one only (never with the whole
+   * chunk, so that the big decoded string is used as it is, without being copied).
+   */
+  private nextText(): boolean {
+    const text = this.pending;
+    if (text === null) return false;
+    const start = this.pendingPos;
+    this.pending = null;
+    const old = this.buf;
+    if (this.pos < old.length) {
+      const rest = old.slice(this.pos);
+      let cut = text.indexOf('\n', start);
+      const cr = text.indexOf('\r', start);
+      if (cr >= 0 && (cut < 0 || cr < cut)) cut = cr;
+      if (cut < 0) {
+        this.buf = rest + text.slice(start);
+      } else {
+        if (text.charCodeAt(cut) === CR && text.charCodeAt(cut + 1) === LF) cut++;
+        this.buf = rest + text.slice(start, cut + 1);
+        if (cut + 1 < text.length) {
+          this.pending = text;
+          this.pendingPos = cut + 1;
+        }
+      }
+      this.pos = 0;
+      this.prevCR = false; // the joined text starts a record: no CRLF is split before it
+    } else {
+      if (old.length > 0) this.prevCR = old.charCodeAt(old.length - 1) === CR;
+      this.buf = text;
+      this.pos = start;
+      // The CR that ended the last record and this LF are one CRLF.
+      if (this.prevCR && !this.inRecord && text.charCodeAt(start) === LF) this.pos++;
+    }
+    return true;
   }
 
   /**

@@ -7,6 +7,8 @@ export type Severity = 'error' | 'warning';
 export interface Problem extends Location {
   severity: Severity;
   message: string;
+  /** The offending cell text, shown after the message (floods group by message alone). */
+  value?: string;
   hint?: string;
 }
 
@@ -79,6 +81,7 @@ export class ProblemLog {
 
 export function formatProblem(p: Problem): string {
   const where = formatLocation(p);
-  const head = `${where ? where + ': ' : ''}${p.severity === 'warning' ? 'warning: ' : ''}${p.message}`;
+  const value = p.value !== undefined ? ` '${p.value.length > 60 ? p.value.slice(0, 57) + '…' : p.value}'` : '';
+  const head = `${where ? where + ': ' : ''}${p.severity === 'warning' ? 'warning: ' : ''}${p.message}${value}`;
   return p.hint ? `${head} — ${p.hint}` : head;
 }

@@ -29,6 +29,8 @@ export interface CellProblem {
   column: string;
   message: string;
   hint: string;
+  /** The cell as written, when it is the problem. */
+  value?: string;
   /** A required cell: the row cannot be used. */
   fatal: boolean;
 }
@@ -92,7 +94,9 @@ function readCell(raw: string, b: ColumnBinding, ctx: RowContext, problems: Cell
       break;
   }
   if (parsed instanceof ValueProblem) {
-    problems.push({ column: b.header, message: parsed.message, hint: parsed.hint, fatal: b.spec.required === true });
+    // An unreadable cell always stops its row: reading it as empty would quietly move money
+    // or dates (an unreadable paid time would turn a sale into an unpaid order).
+    problems.push({ column: b.header, message: parsed.message, hint: parsed.hint, value: parsed.value ?? raw.trim(), fatal: true });
     return null;
   }
   if (parsed === null && b.spec.required) {
@@ -133,7 +137,8 @@ export function toOrderLine(
       const guess = nearest(statusText, known);
       problems.push({
         column: statusHeader,
-        message: `unknown order status '${statusText}'`,
+        message: 'unknown order status',
+        value: statusText,
         hint: guess ? `did you mean '${guess}'?` : `known statuses: ${known.join(', ')}`,
         fatal: true,
       });

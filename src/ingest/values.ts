@@ -6,7 +6,7 @@
 // allocate nothing on success; anything unusual (currency signs, full-width digits, Excel's
 // ="…" wrapper, parentheses) takes a slower, regex-based path that normalises the text and
 // then runs the same strict core.
-import { dayString, daysFromCivil, daysInMonth, epochToLocalDate, localMsToEpoch } from './zone.js';
+import { dayString, daysFromCivil, daysInMonth, epochToLocalDate, localMsToEpoch } from '../time/zone.js';
 
 /**
  * Why a cell could not be read. `message` is the same for every cell with the same kind of

@@ -191,12 +191,16 @@ async function readCsvSource(args: ReadArgs): Promise<FileSummary | undefined> {
       plan = mapped.plan;
       statusHeader = plan.bindings.find((b) => b.field === 'status')?.header ?? 'status';
       const dateOrder = decideDateOrder(batch.slice(first + 1), plan, source.dateOrder);
-      if (dateOrder === 'ambiguous') {
-        problems.error(
-          'dates are ambiguous: values like 03/04/2026 could be day-first or month-first',
-          { file: display },
-          'set dateOrder: DMY or dateOrder: MDY on this source',
-        );
+      if (typeof dateOrder === 'object') {
+        problems.add({
+          severity: 'error',
+          message: 'dates could be day-first or month-first, e.g.',
+          value: dateOrder.example,
+          file: display,
+          row: dateOrder.row,
+          column: dateOrder.column,
+          hint: 'set dateOrder: DMY or dateOrder: MDY on this source in ecom-report.yaml',
+        });
         return summary;
       }
       ctx = { timeZone: source.timezone ?? args.config.timezone, dateOrder, amountsIn: source.amountsIn, preset };
@@ -245,9 +249,15 @@ async function readCsvSource(args: ReadArgs): Promise<FileSummary | undefined> {
       args.pushRow(cells);
     }
     for (const p of cellProblems) {
-      const loc = { file: display, row: record.row, column: p.column };
-      if (p.fatal) problems.error(p.message, loc, p.hint);
-      else problems.warning(`${p.message} (cell left empty)`, loc, p.hint);
+      problems.add({
+        severity: p.fatal ? 'error' : 'warning',
+        message: p.fatal ? p.message : `${p.message} (cell left empty)`,
+        value: p.value,
+        hint: p.hint,
+        file: display,
+        row: record.row,
+        column: p.column,
+      });
     }
     if (fatal) summary.skipped.invalid++;
   }
@@ -293,18 +303,30 @@ function isBlank(record: CsvRecord): boolean {
   return record.fields.every((f) => f.trim() === '');
 }
 
-/** The source's setting, or what the file's own dates make unambiguous. */
+interface AmbiguousDates {
+  column: string;
+  row: number;
+  example: string;
+}
+
+/**
+ * The source's setting, or what the file's own dates make unambiguous (a day above 12 in
+ * either place settles it). Undecidable dates are an error, never a guess.
+ */
 function decideDateOrder(
   sample: readonly CsvRecord[],
   plan: ColumnPlan,
   configured: DateOrder | undefined,
-): DateOrder | 'ambiguous' | undefined {
+): DateOrder | AmbiguousDates | undefined {
   if (configured) return configured;
   const dateColumns = plan.bindings.filter((b) => b.spec.kind === 'instant' || b.spec.kind === 'date');
   let decided: DateOrder | undefined;
   for (const b of dateColumns) {
     const verdict = inferDateOrder(sample.map((r) => r.fields[b.index] ?? ''));
-    if (verdict === 'ambiguous') return 'ambiguous';
+    if (verdict === 'ambiguous') {
+      const hit = sample.find((r) => /^\s*\d{1,2}[/.-]\d{1,2}[/.-]\d{4}/.test(r.fields[b.index] ?? ''));
+      return { column: b.header, row: hit?.row ?? 2, example: (hit?.fields[b.index] ?? '').trim() };
+    }
     if (verdict === 'DMY' || verdict === 'MDY') decided = verdict;
   }
   return decided;

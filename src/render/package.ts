@@ -21,6 +21,11 @@ export async function finishPackage(raw: Buffer | Uint8Array, options: FinishOpt
 
   for (const name of names) {
     const file = zip.files[name]!;
+    if (/\.xlsx$/.test(name)) {
+      // Chart data workbooks are zips of their own, stamped with the clock as well.
+      out.set(name, await repackFixed(await file.async('uint8array'), options.fixedDate));
+      continue;
+    }
     if (!/\.(xml|rels)$/.test(name)) {
       out.set(name, await file.async('uint8array'));
       continue;
@@ -29,7 +34,7 @@ export async function finishPackage(raw: Buffer | Uint8Array, options: FinishOpt
     if (name === '[Content_Types].xml') xml = dropMissingOverrides(xml, present);
     else if (name === 'docProps/core.xml') xml = pinCoreDates(xml, options.fixedDate);
     else if (/^ppt\/(slides|charts|slideLayouts|slideMasters|notesSlides|notesMasters)\/[^/]+\.xml$/.test(name)) {
-      xml = addEastAsianFont(xml, options.eastAsianFont);
+      xml = setRunLanguage(addEastAsianFont(xml, options.eastAsianFont), options.lang);
     } else if (/^ppt\/theme\/theme\d+\.xml$/.test(name)) {
       xml = xml.replace(/<a:ea typeface="[^"]*"\s*\/>/g, `<a:ea typeface="${escapeAttr(options.eastAsianFont)}"/>`);
     }
@@ -48,6 +53,19 @@ export async function finishPackage(raw: Buffer | Uint8Array, options: FinishOpt
     compressionOptions: { level: 6 },
     platform: 'DOS',
   });
+}
+
+/** Re-zips a nested package with every entry dated `date` and its core dates pinned. */
+async function repackFixed(bytes: Uint8Array, date: Date): Promise<Buffer> {
+  const inner = await JSZip.loadAsync(bytes);
+  const fixed = new JSZip();
+  const names = Object.keys(inner.files).filter((n) => !inner.files[n]!.dir);
+  for (const name of names.sort((a, b) => rank(a) - rank(b) || (a < b ? -1 : a > b ? 1 : 0))) {
+    const file = inner.files[name]!;
+    const data = name === 'docProps/core.xml' ? pinCoreDates(await file.async('string'), date) : await file.async('uint8array');
+    fixed.file(name, data, { date, createFolders: false });
+  }
+  return fixed.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE', compressionOptions: { level: 6 }, platform: 'DOS' });
 }
 
 function rank(name: string): number {
@@ -70,9 +88,22 @@ export function pinCoreDates(xml: string, date: Date): string {
     .replace(/(<dcterms:modified[^>]*>)[^<]*(<\/dcterms:modified>)/, `$1${iso}$2`);
 }
 
-/** Adds `<a:ea>` after each `<a:latin>` that lacks one (schema order: latin, ea, cs, sym). */
+/**
+ * Puts the East Asian face in every run's `<a:ea>` slot: adds one after each `<a:latin>` that
+ * lacks it (schema order: latin, ea, cs, sym), and replaces the Latin face that pptxgenjs
+ * copies into the slot in tables.
+ */
 export function addEastAsianFont(xml: string, font: string): string {
-  return xml.replace(/(<a:latin\b[^>]*\/>)(?!\s*<a:ea\b)/g, `$1<a:ea typeface="${escapeAttr(font)}"/>`);
+  const ea = `<a:ea typeface="${escapeAttr(font)}"`;
+  return xml
+    .replace(/<a:ea typeface="[^"]*"/g, ea)
+    .replace(/(<a:latin\b[^>]*\/>)(?!\s*<a:ea\b)/g, `$1${ea}/>`);
+}
+
+/** Marks runs with the deck's language (pptxgenjs writes en-US on tables and some runs). */
+export function setRunLanguage(xml: string, lang: string): string {
+  const tag = lang === 'en' ? 'en-US' : lang;
+  return xml.replace(/(<a:(?:rPr|endParaRPr|defRPr)\b[^>]*?\blang=")[^"]*"/g, `$1${tag}"`);
 }
 
 function escapeAttr(v: string): string {

@@ -10,6 +10,7 @@ import type {
   Deck,
   DividerSlide,
   KpiCard,
+  TableBlock,
   TextBlock,
 } from '../report/model.js';
 import type { Theme } from '../template/schema.js';
@@ -142,16 +143,18 @@ class Renderer {
       const cards = s.components.filter((c): c is KpiCard => c.type === 'kpi');
       const gap = 0.3;
       const w = (width - gap * (cards.length - 1)) / cards.length;
-      cards.forEach((card, i) => this.kpi(slide, card, MARGIN + i * (w + gap), top + 0.4, w, 2.9));
+      cards.forEach((card, i) => this.kpi(slide, card, MARGIN + i * (w + gap), top + 0.55, w, 3.3));
     } else if (s.layout === 'chart') {
       const chart = s.components.find((c): c is Chart => c.type === 'chart');
-      const side = s.components.find((c): c is TextBlock => c.type === 'text');
-      const chartW = side ? width * 0.64 : width;
+      const side = s.components.find((c): c is TextBlock | TableBlock => c.type === 'text' || c.type === 'table');
+      const chartW = side ? width * 0.6 : width;
       if (chart) this.chart(slide, chart, MARGIN, top, chartW, bottom - top);
-      if (side) {
+      if (side?.type === 'text') {
         const x = MARGIN + chartW + 0.3;
         this.rect(slide, x, top, width - chartW - 0.3, bottom - top, this.c.surface);
         this.textBlock(slide, side, x + 0.25, top + 0.25, width - chartW - 0.8, bottom - top - 0.5, 13);
+      } else if (side?.type === 'table') {
+        this.table(slide, side, MARGIN + chartW + 0.3, top + 0.2, width - chartW - 0.3);
       }
     } else {
       for (const c of s.components) if (c.type === 'text') this.textBlock(slide, c, MARGIN + 0.3, top + 0.2, width - 0.6, bottom - top - 0.4, 18);
@@ -177,10 +180,10 @@ class Renderer {
   private kpi(slide: Slide, card: KpiCard, x: number, y: number, w: number, h: number): void {
     this.rect(slide, x, y, w, h, this.c.surface);
     this.rect(slide, x, y, w, 0.07, this.c.accent);
-    this.text(slide, card.label, { x: x + 0.25, y: y + 0.3, w: w - 0.5, h: 0.4, fontSize: 15, color: this.c.neutral });
+    this.text(slide, card.label, { x: x + 0.3, y: y + 0.4, w: w - 0.6, h: 0.4, fontSize: 16, color: this.c.neutral });
     // Values such as "¥1,234.5万" run long: size them to the card (CJK counts double).
-    const valueSize = fitFontSize(card.value, w - 0.5, 34, 18);
-    this.text(slide, card.value, { x: x + 0.25, y: y + 0.85, w: w - 0.5, h: 0.8, fontSize: valueSize, bold: true, color: this.c.primary, fontFace: this.theme.fonts.numbers, valign: 'middle' });
+    const valueSize = fitFontSize(card.value, w - 0.6, 36, 18);
+    this.text(slide, card.value, { x: x + 0.3, y: y + 1.0, w: w - 0.6, h: 0.9, fontSize: valueSize, bold: true, color: this.c.primary, fontFace: this.theme.fonts.numbers, valign: 'middle' });
     card.deltas.forEach((d, i) => {
       const arrow = d.direction === 'up' ? '▲ ' : d.direction === 'down' ? '▼ ' : '';
       const color = d.good === null ? this.c.neutral : d.good ? this.c.positive : this.c.negative;
@@ -190,8 +193,43 @@ class Renderer {
           { text: `${d.label}  `, options: { color: this.c.neutral, fontSize: 13 } },
           { text: `${arrow}${d.text}`, options: { color, fontSize: 14, bold: true } },
         ],
-        { x: x + 0.25, y: y + 1.85 + i * 0.42, w: w - 0.5, h: 0.38, valign: 'middle' },
+        { x: x + 0.3, y: y + h - 1.25 + i * 0.45, w: w - 0.6, h: 0.4, valign: 'middle' },
       );
+    });
+  }
+
+  private table(slide: Slide, t: TableBlock, x: number, y: number, w: number): void {
+    const rowH = 0.42;
+    const toneColor = (tone: 'positive' | 'negative' | 'neutral' | null | undefined) =>
+      tone === 'positive' ? this.c.positive : tone === 'negative' ? this.c.negative : this.c.text;
+    const header = t.header.map((h, i) => ({
+      text: h,
+      options: { bold: true, color: 'FFFFFF', fill: { color: this.c.primary }, align: t.align[i] ?? 'left' },
+    }));
+    const body = t.rows.map((row, r) =>
+      row.map((cell, i) => ({
+        text: cell,
+        options: {
+          color: toneColor(t.tones?.[r]?.[i]),
+          fill: { color: r % 2 === 0 ? this.c.surface : this.c.background },
+          align: t.align[i] ?? 'left',
+        },
+      })),
+    );
+    // The first column takes the slack; numbers get equal, narrower columns.
+    const numberW = Math.min(1.25, (w * 0.62) / Math.max(1, t.header.length - 1));
+    const firstW = w - numberW * (t.header.length - 1);
+    slide.addTable([header, ...body] as TextProps[][], {
+      x,
+      y,
+      w,
+      colW: [firstW, ...t.header.slice(1).map(() => numberW)],
+      rowH,
+      fontFace: this.font,
+      fontSize: 12,
+      valign: 'middle',
+      margin: [0, 0.08, 0, 0.08], // inches for table cells
+      border: { type: 'none' },
     });
   }
 

@@ -14,7 +14,7 @@ import {
   scaled,
   type LocaleId,
 } from './format.js';
-import type { Chart, ContentSlide, Deck, Delta, KpiCard, Slide } from './model.js';
+import type { Chart, ContentSlide, Deck, Delta, KpiCard, Slide, TableBlock } from './model.js';
 import type { Strings } from './strings.js';
 
 export const SECTION_IDS = ['overview', 'core', 'projects', 'diagnosis', 'team', 'plan'] as const;
@@ -223,7 +223,7 @@ function overviewSlides(ctx: Ctx): ContentSlide[] {
     title: s.t('slides.byPlatform.title'),
     headline: topShareHeadline(ctx, 'slides.byPlatform.headline', topPlatform, (k) => platformName(k, s)),
     layout: 'chart',
-    components: [platformChart, breakdownText(ctx, platforms, (k) => platformName(k, s))],
+    components: [platformChart, breakdownTable(ctx, platforms, (k) => platformName(k, s), s.t('labels.platform'))],
     notes: [
       s.t('notes.shows', { what: s.t('slides.byPlatform.title') }),
       ...definitionNotes(ctx, ['gmv', 'share']),
@@ -250,7 +250,7 @@ function overviewSlides(ctx: Ctx): ContentSlide[] {
         unitLabel: '',
         showValues: true,
       },
-      breakdownText(ctx, categories, (k) => k),
+      breakdownTable(ctx, categories, (k) => k, s.t('labels.category')),
     ],
     notes: [
       s.t('notes.shows', { what: s.t('slides.byCategory.title') }),
@@ -304,19 +304,27 @@ function topShareHeadline(
   return ctx.s.t(key, { top: name(top.key), share: formatPercent(top.share) });
 }
 
-/** A compact legend-table as text: name · GMV · share · YoY, one line each. */
-function breakdownText(ctx: Ctx, rows: BreakdownRow[], name: (k: string) => string) {
+/** A compact table beside a chart: name · GMV · share · YoY, one row each. */
+function breakdownTable(ctx: Ctx, rows: BreakdownRow[], name: (k: string) => string, firstHeader: string): TableBlock {
   const s = ctx.s;
+  const na = s.t('comparisons.na');
   return {
-    type: 'text' as const,
-    style: 'bullets' as const,
-    paragraphs: rows.map((r) => {
-      const gmv = r.gmv.value === null ? s.t('comparisons.na') : money(ctx, r.gmv.value);
-      const share = r.share === null ? s.t('comparisons.na') : formatPercent(r.share);
-      const yoy = r.gmv.yoy === null ? s.t('comparisons.na') : formatGrowth(r.gmv.yoy);
-      return `${name(r.key)}  ${gmv} · ${share} · ${s.t('comparisons.yoy')} ${yoy}`;
-    }),
+    type: 'table',
+    header: [firstHeader, s.t('figures.gmv'), s.t('figures.share'), s.t('comparisons.yoy')],
+    align: ['left', 'right', 'right', 'right'],
+    rows: rows.map((r) => [
+      name(r.key),
+      r.gmv.value === null ? na : money(ctx, r.gmv.value),
+      r.share === null ? na : formatPercent(r.share),
+      r.gmv.yoy === null ? na : formatGrowth(r.gmv.yoy),
+    ]),
+    tones: rows.map((r) => [null, null, null, toneOf(r.gmv.yoy)]),
   };
+}
+
+function toneOf(g: number | null): 'positive' | 'negative' | 'neutral' {
+  const d = directionOf(g);
+  return d === 'up' ? 'positive' : d === 'down' ? 'negative' : 'neutral';
 }
 
 function pendingSlide(ctx: Ctx, id: Exclude<SectionId, 'overview'>): ContentSlide {

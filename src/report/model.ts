@@ -46,7 +46,17 @@ export interface TextBlock {
   style?: 'body' | 'bullets';
 }
 
-export type Component = KpiCard | Chart | TextBlock;
+export interface TableBlock {
+  type: 'table';
+  header: string[];
+  rows: string[][];
+  /** Per column: numbers align right, names left. */
+  align: ('left' | 'right')[];
+  /** Per row and column, a tone for the cell's text (e.g. a negative growth). */
+  tones?: ('positive' | 'negative' | 'neutral' | null)[][];
+}
+
+export type Component = KpiCard | Chart | TextBlock | TableBlock;
 
 export interface CoverSlide {
   kind: 'cover';

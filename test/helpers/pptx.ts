@@ -49,7 +49,10 @@ export async function relsOf(zip: JSZip, part: string): Promise<string[]> {
   const xml = await file.async('string');
   return [...xml.matchAll(/<Relationship\b[^>]*>/g)]
     .filter((m) => !/TargetMode="External"/.test(m[0]))
-    .map((m) => path.normalize(path.join(path.dirname(part), /Target="([^"]+)"/.exec(m[0])![1]!)));
+    .map((m) => {
+      const target = /Target="([^"]+)"/.exec(m[0])![1]!;
+      return target.startsWith('/') ? target.slice(1) : path.normalize(path.join(path.dirname(part), target));
+    });
 }
 
 function decode(s: string): string {
@@ -96,7 +99,7 @@ export async function packageProblems(zip: JSZip): Promise<string[]> {
     if (!parts.has(m[1]!.replace(/^\//, ''))) problems.push(`override for missing part ${m[1]}`);
   }
   for (const relsPart of [...parts].filter((p) => p.endsWith('.rels'))) {
-    const source = relsPart.replace(/_rels\/([^/]+)\.rels$/, '$1');
+    const source = relsPart.replace(/_rels\/([^/]*)\.rels$/, '$1');
     const xml = await zip.file(relsPart)!.async('string');
     for (const m of xml.matchAll(/<Relationship\b[^>]*>/g)) {
       if (/TargetMode="External"/.test(m[0])) continue;

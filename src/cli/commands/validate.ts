@@ -11,9 +11,9 @@ export interface ValidateOptions {
 }
 
 export async function validateCommand(options: ValidateOptions, ctx: CommandContext): Promise<number> {
-  const { ingest } = await loadAndCompute(options, ctx);
+  const { ingest, workspace } = await loadAndCompute(options, ctx);
   printProblems(ingest, ctx);
-  printFileSummary(ingest, ctx);
+  printFileSummary(ingest, ctx, workspace.config.timezone);
   const errors = ingest.problems.errorCount;
   ctx.stderr.write(errors > 0 ? `ecom-report: ${errors} error(s) in the inputs\n` : 'ecom-report: inputs OK\n');
   if (options.json) {

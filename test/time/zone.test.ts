@@ -7,7 +7,7 @@ import {
   localMsToEpoch,
   wallTimeToEpoch,
   zoneOffsetMinutes,
-} from '../../src/ingest/zone.js';
+} from '../../src/time/zone.js';
 
 const iso = (ms: number): string => new Date(ms).toISOString();
 const at = (isoText: string): number => Date.parse(isoText);

@@ -1,0 +1,143 @@
+// Bad input gives one clear line and an exit code — never a stack trace or a half-written deck.
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runCli } from '../helpers/run-cli.js';
+
+function workspace(files: Record<string, string>): string {
+  const dir = mkdtempSync(path.join(tmpdir(), 'ecom-report-cli-'));
+  for (const [name, text] of Object.entries(files)) {
+    mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
+    writeFileSync(path.join(dir, name), text);
+  }
+  return dir;
+}
+
+const CONFIG = `company: 测试
+timezone: Asia/Shanghai
+sources:
+  - platform: store
+    preset: generic
+    files: ["orders.csv"]
+`;
+
+const GOOD_ORDERS = `order_id,line_id,paid_at,customer_id,category,paid_amount,status,refund_amount
+1001,1,2026-07-02 10:00:00,c1,食品,100.00,completed,0
+1002,1,2026-08-03 11:00:00,c2,食品,50.50,completed,10.00
+`;
+
+function expectNoStack(text: string): void {
+  expect(text).not.toMatch(/\n\s+at .+:\d+:\d+/);
+}
+
+describe('command-line errors', () => {
+  it('--help lists the commands and exits 0', async () => {
+    const r = await runCli(['--help'], { cwd: tmpdir() });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('build');
+    expect(r.stdout).toContain('validate');
+    expect(r.stdout).toContain('ecom-report build --quarter 2026Q3');
+  });
+
+  it('a missing config is a usage error with a hint', async () => {
+    const dir = workspace({});
+    const r = await runCli(['build', '--quarter', '2026Q3'], { cwd: dir });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('no workspace config at ecom-report.yaml');
+    expect(r.stderr).toContain('ecom-report init');
+    expectNoStack(r.stderr);
+  });
+
+  it('an unknown quarter form is a usage error', async () => {
+    const dir = workspace({ 'ecom-report.yaml': CONFIG, 'orders.csv': GOOD_ORDERS });
+    const r = await runCli(['build', '--quarter', '2026Q5'], { cwd: dir });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("--quarter: '2026Q5' is not a quarter");
+    expect(r.stderr).toContain('2026Q3, 2026-Q3 or Q3 2026');
+  });
+
+  it('an unknown flag is a usage error', async () => {
+    const r = await runCli(['build', '--quater', '2026Q3'], { cwd: tmpdir() });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("unknown option '--quater'");
+  });
+
+  it('a misspelt config key names the path and the nearest key', async () => {
+    const dir = workspace({ 'ecom-report.yaml': CONFIG.replace('timezone', 'timezon'), 'orders.csv': GOOD_ORDERS });
+    const r = await runCli(['validate'], { cwd: dir });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("ecom-report.yaml: timezon: unknown key 'timezon' (did you mean 'timezone'?)");
+  });
+
+  it('an unknown preset lists the valid ones', async () => {
+    const dir = workspace({ 'ecom-report.yaml': CONFIG.replace('preset: generic', 'preset: tmall'), 'orders.csv': GOOD_ORDERS });
+    const r = await runCli(['validate'], { cwd: dir });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('sources[0].preset: expected one of tmall-orders');
+  });
+
+  it('files that match nothing are an input error naming the source', async () => {
+    const dir = workspace({ 'ecom-report.yaml': CONFIG });
+    const r = await runCli(['build', '--quarter', '2026Q3'], { cwd: dir });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('sources[0].files: files ["orders.csv"] matched no files');
+    expect(existsSync(path.join(dir, 'out'))).toBe(false);
+  });
+
+  it('a bad cell is reported as file:row:column with a hint, and no deck is written', async () => {
+    const bad = GOOD_ORDERS + '1003,1,2026-13-45 10:00:00,c3,食品,20.00,completed,0\n1004,1,2026-07-09 10:00:00,c4,食品,12.3.4,completed,0\n';
+    const dir = workspace({ 'ecom-report.yaml': CONFIG, 'orders.csv': bad });
+    const r = await runCli(['build', '--quarter', '2026Q3'], { cwd: dir });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/orders\.csv:4:paid_at: .+ — .+/);
+    expect(r.stderr).toMatch(/orders\.csv:5:paid_amount: .+ — .+/);
+    expect(r.stderr).toContain('--allow-partial');
+    expect(existsSync(path.join(dir, 'out'))).toBe(false);
+    expectNoStack(r.stderr);
+  });
+
+  it('--allow-partial builds from the rows that could be read', async () => {
+    const bad = GOOD_ORDERS + '1003,1,2026-07-04 10:00:00,c3,食品,oops,completed,0\n';
+    const dir = workspace({ 'ecom-report.yaml': CONFIG, 'orders.csv': bad });
+    const r = await runCli(['build', '--quarter', '2026Q3', '--allow-partial', '--metrics-json', 'm.json'], { cwd: dir });
+    expect(r.code).toBe(0);
+    expect(readdirSync(path.join(dir, 'out'))).toEqual(['ecom-report-2026Q3.pptx']);
+    const m = JSON.parse(await import('node:fs').then((fs) => fs.readFileSync(path.join(dir, 'm.json'), 'utf8')));
+    // 100.00 + 50.50 yuan; the unreadable row is left out
+    expect(m.overview.gmv.value).toBe(15050);
+    expect(m.overview.refunds.value).toBe(1000);
+  });
+
+  it('validate exits 0 on clean input and prints a per-file summary', async () => {
+    const dir = workspace({ 'ecom-report.yaml': CONFIG, 'orders.csv': GOOD_ORDERS });
+    const r = await runCli(['validate'], { cwd: dir });
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain('orders.csv: order_lines (generic, utf8) read 2, kept 2, nothing skipped; 2026-07-02 … 2026-08-03');
+  });
+
+  it('a write failure leaves the old deck untouched and exits 3', async () => {
+    const dir = workspace({ 'ecom-report.yaml': CONFIG, 'orders.csv': GOOD_ORDERS });
+    writeFileSync(path.join(dir, 'blocker'), 'a file where a folder should be');
+    const r = await runCli(['build', '--quarter', '2026Q3', '--out', 'blocker/deck.pptx'], { cwd: dir });
+    expect(r.code).toBe(3);
+    expect(r.stderr).toContain('cannot create folder');
+    expectNoStack(r.stderr);
+  });
+
+  it('metrics --json prints the metrics document on stdout only', async () => {
+    const dir = workspace({ 'ecom-report.yaml': CONFIG, 'orders.csv': GOOD_ORDERS });
+    const r = await runCli(['metrics', '--quarter', '2026Q3', '--json'], { cwd: dir });
+    expect(r.code).toBe(0);
+    const doc = JSON.parse(r.stdout);
+    expect(doc.quarter).toBe('2026Q3');
+    expect(doc.overview.orders.value).toBe(2);
+    expect(doc.overview.gmv.previous).toBeNull();
+  });
+
+  it('without --quarter, the last complete quarter as of today is used', async () => {
+    const dir = workspace({ 'ecom-report.yaml': CONFIG, 'orders.csv': GOOD_ORDERS });
+    const r = await runCli(['metrics', '--json'], { cwd: dir, now: Date.UTC(2026, 10, 24) });
+    expect(JSON.parse(r.stdout).quarter).toBe('2026Q3');
+  });
+});
