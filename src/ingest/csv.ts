@@ -210,6 +210,7 @@ export function detectDelimiter(text: string): CsvDelimiter {
 // ---------------------------------------------------------------------------------------
 // The parser
 
+
 const LF = 10;
 const CR = 13;
 const QUOTE = 34;
@@ -348,17 +349,29 @@ export class CsvParser {
         } else {
           this.pos = pos;
           this.row = row;
+          this.nextLF = lf;
+          this.nextCR = cr;
+          this.nextDelim = dp;
           const done = this.record(out, last);
           pos = this.pos;
           row = this.row;
+          lf = this.nextLF;
+          cr = this.nextCR;
+          dp = this.nextDelim;
           if (done) continue;
         }
       } else if (this.inRecord) {
         this.pos = pos;
         this.row = row;
+        this.nextLF = lf;
+        this.nextCR = cr;
+        this.nextDelim = dp;
         const done = this.record(out, last);
         pos = this.pos;
         row = this.row;
+        lf = this.nextLF;
+        cr = this.nextCR;
+        dp = this.nextDelim;
         if (done) continue;
       } else {
         this.pos = pos;
@@ -421,12 +434,12 @@ export class CsvParser {
 
   /**
    * Run the state machine from `pos` until the record ends (appends it, returns true) or the
-   * buffer does (keeps the state, returns false; at the end of input, appends what it has).
+   * text does (keeps the state, returns false; at the end of input, appends what it has).
    */
-  private record(out: CsvRecord[], final: boolean): boolean {
+  private record(out: CsvRecord[], last: boolean): boolean {
     const s = this.buf;
     const n = s.length;
-    const dc = this.delimCode;
+    const delim = this.delim;
     let i = this.pos;
     if (!this.inRecord) {
       this.inRecord = true;
@@ -435,84 +448,108 @@ export class CsvParser {
       this.acc = '';
       this.recordRow = this.row;
     }
+    const fields = this.fields;
+    let mode = this.mode;
+    let acc = this.acc;
+    let row = this.row;
+    // Next delimiter / LF / CR at or after i (n: none; stale when < i), shared with parse().
+    let nextDelim = this.nextDelim;
+    let lf = this.nextLF;
+    let cr = this.nextCR;
+    let nextBreak = -1;
     for (;;) {
-      switch (this.mode) {
-        case AT_FIELD: {
-          if (i >= n) return this.outOfText(out, final, false);
-          if (s.charCodeAt(i) === QUOTE) {
-            this.mode = QUOTED;
-            i++;
-          } else {
-            this.mode = UNQUOTED;
-          }
-          break;
-        }
-        case UNQUOTED: {
-          let j = i;
-          let c = 0;
-          while (j < n) {
-            c = s.charCodeAt(j);
-            if (c === dc || c === LF || c === CR) break;
-            j++;
-          }
-          if (j > i) this.acc += s.slice(i, j);
-          if (j >= n) {
-            this.pos = n;
-            return this.outOfText(out, final, false);
-          }
-          this.fields.push(this.acc);
-          this.acc = '';
-          i = j + 1;
-          if (c === dc) {
-            this.mode = AT_FIELD;
-            break;
-          }
-          if (c === CR && i < n && s.charCodeAt(i) === LF) i++;
-          this.pos = i;
-          this.row++;
-          this.emit(out, false);
-          return true;
-        }
-        case QUOTED: {
-          const q = s.indexOf('"', i);
-          const j = q < 0 ? n : q;
-          if (j > i) {
-            this.row += this.countBreaks(s, i, j);
-            this.acc += s.slice(i, j);
-          }
-          if (q < 0) {
-            this.pos = n;
-            return this.outOfText(out, final, true);
-          }
-          i = q + 1;
-          this.mode = QUOTE_SEEN;
-          break;
-        }
-        case QUOTE_SEEN: {
-          if (i >= n) {
-            this.pos = n;
-            return this.outOfText(out, final, false);
-          }
-          if (s.charCodeAt(i) === QUOTE) {
-            this.acc += '"';
-            i++;
-            this.mode = QUOTED;
-          } else {
-            this.mode = UNQUOTED; // closing quote; what follows up to the delimiter is kept
-          }
-          break;
+      if (mode === AT_FIELD) {
+        if (i >= n) break;
+        if (s.charCodeAt(i) === QUOTE) {
+          i++;
+          mode = QUOTED;
+        } else {
+          mode = UNQUOTED;
         }
       }
+      if (mode === UNQUOTED) {
+        // Up to the next delimiter or line break; quotes here are literal.
+        if (nextDelim < i) {
+          nextDelim = s.indexOf(delim, i);
+          if (nextDelim < 0) nextDelim = n;
+        }
+        if (nextBreak < i) {
+          if (lf < i) {
+            lf = s.indexOf('\n', i);
+            if (lf < 0) lf = n;
+          }
+          if (cr < i) {
+            cr = s.indexOf('\r', i);
+            if (cr < 0) cr = n;
+          }
+          nextBreak = lf < cr ? lf : cr;
+        }
+        const j = nextDelim < nextBreak ? nextDelim : nextBreak;
+        if (j > i) acc += s.slice(i, j);
+        i = j;
+        if (j >= n) break;
+        fields.push(acc);
+        acc = '';
+        i++;
+        if (j === nextDelim) {
+          mode = AT_FIELD;
+          continue;
+        }
+        if (j === cr && i < n && s.charCodeAt(i) === LF) i++;
+        this.pos = i;
+        this.row = row + 1;
+        this.nextDelim = nextDelim;
+        this.nextLF = lf;
+        this.nextCR = cr;
+        this.emit(out, false);
+        return true;
+      }
+      if (mode === QUOTED) {
+        const q = s.indexOf('"', i);
+        const j = q < 0 ? n : q;
+        if (j > i) {
+          if (lf < i) {
+            lf = s.indexOf('\n', i);
+            if (lf < 0) lf = n;
+          }
+          if (cr < i) {
+            cr = s.indexOf('\r', i);
+            if (cr < 0) cr = n;
+          }
+          if (lf < j || cr < j) row += this.countBreaks(s, i, j);
+          acc += s.slice(i, j);
+        }
+        if (q < 0) {
+          i = n;
+          break;
+        }
+        i = q + 1;
+        mode = QUOTE_SEEN;
+      }
+      // QUOTE_SEEN: the quote closes the field, or is the first of a doubled one.
+      if (i >= n) break;
+      if (s.charCodeAt(i) === QUOTE) {
+        acc += '"';
+        i++;
+        mode = QUOTED;
+      } else {
+        mode = UNQUOTED; // text after the closing quote, up to the delimiter, is kept
+      }
     }
-  }
-
-  /** The buffer ended inside a record: keep the state, or at the end of input, emit it. */
-  private outOfText(out: CsvRecord[], final: boolean, unterminated: boolean): boolean {
-    this.pos = this.buf.length;
-    if (!final) return false;
-    this.fields.push(this.acc);
+    // Out of text inside the record.
+    this.pos = n;
+    this.row = row;
+    this.nextDelim = nextDelim;
+    this.nextLF = lf;
+    this.nextCR = cr;
+    if (!last) {
+      this.mode = mode;
+      this.acc = acc;
+      return false;
+    }
+    fields.push(acc);
     this.acc = '';
-    this.emit(out, unterminated);
+    this.emit(out, mode === QUOTED);
     return true;
   }
 

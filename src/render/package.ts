@@ -3,6 +3,8 @@
 //    slideMaster2/3.xml it never writes — its issue #1444 — and PowerPoint then offers to
 //    "repair" the file);
 //  - pins docProps dates and zip entry dates to a fixed instant (it stamps the clock);
+//  - renumbers charts from 1 (pptxgenjs numbers them with a counter shared by every deck made
+//    in the same process, so a second build would name its parts chart4.xml, chart5.xml …);
 //  - adds the East Asian font slot next to every Latin one (it writes only `<a:latin>`, so
 //    Chinese text would fall back to whatever font the viewer picks; its issues #1288, #1420).
 import JSZip from 'jszip';
@@ -15,12 +17,15 @@ export interface FinishOptions {
 
 export async function finishPackage(raw: Buffer | Uint8Array, options: FinishOptions): Promise<Buffer> {
   const zip = await JSZip.loadAsync(raw);
-  const names = Object.keys(zip.files).filter((n) => !zip.files[n]!.dir);
+  const originalNames = Object.keys(zip.files).filter((n) => !zip.files[n]!.dir);
+  const renumber = chartRenumbering(originalNames);
+  const names = originalNames.map(renumber);
   const present = new Set(names.map((n) => `/${n}`));
   const out = new Map<string, string | Uint8Array>();
 
-  for (const name of names) {
-    const file = zip.files[name]!;
+  for (const [i, original] of originalNames.entries()) {
+    const name = names[i]!;
+    const file = zip.files[original]!;
     if (/\.xlsx$/.test(name)) {
       // Chart data workbooks are zips of their own, stamped with the clock as well.
       out.set(name, await repackFixed(await file.async('uint8array'), options.fixedDate));
@@ -30,7 +35,7 @@ export async function finishPackage(raw: Buffer | Uint8Array, options: FinishOpt
       out.set(name, await file.async('uint8array'));
       continue;
     }
-    let xml = await file.async('string');
+    let xml = renumber(await file.async('string'));
     if (name === '[Content_Types].xml') xml = dropMissingOverrides(xml, present);
     else if (name === 'docProps/core.xml') xml = pinCoreDates(xml, options.fixedDate);
     else if (/^ppt\/(slides|charts|slideLayouts|slideMasters|notesSlides|notesMasters)\/[^/]+\.xml$/.test(name)) {
@@ -53,6 +58,24 @@ export async function finishPackage(raw: Buffer | Uint8Array, options: FinishOpt
     compressionOptions: { level: 6 },
     platform: 'DOS',
   });
+}
+
+/**
+ * A function that rewrites chart part names (`chartN.xml`, `Microsoft_Excel_WorksheetN.xlsx`)
+ * so the charts of this deck are numbered 1, 2, 3 … in their original order.
+ */
+export function chartRenumbering(names: readonly string[]): (text: string) => string {
+  const ids = names
+    .map((n) => /^ppt\/charts\/chart(\d+)\.xml$/.exec(n)?.[1])
+    .filter((v): v is string => v !== undefined)
+    .map(Number)
+    .sort((a, b) => a - b);
+  const map = new Map(ids.map((id, i) => [String(id), String(i + 1)]));
+  return (text) =>
+    text.replace(/(charts\/(?:_rels\/)?chart|Microsoft_Excel_Worksheet)(\d+)(\.x)/g, (all, head: string, id: string, tail: string) => {
+      const to = map.get(id);
+      return to === undefined ? all : `${head}${to}${tail}`;
+    });
 }
 
 /** Re-zips a nested package with every entry dated `date` and its core dates pinned. */

@@ -1,6 +1,18 @@
 // Report quarters: parsing the user's spelling, and the three periods a report compares
 // (the quarter, the one before, the same one a year earlier). Pure: "now" is an argument.
-import { epochToLocalDate, wallTimeToEpoch } from './zone.js';
+import dayjs from 'dayjs';
+import timezonePlugin from 'dayjs/plugin/timezone.js';
+import utcPlugin from 'dayjs/plugin/utc.js';
+import { epochToLocalDate } from './zone.js';
+
+dayjs.extend(utcPlugin);
+dayjs.extend(timezonePlugin);
+
+/** Epoch ms of local midnight starting a calendar day in a zone (dayjs: a handful of calls per
+ * report, so its Intl round-trips cost nothing here; the hot ingest path uses ./zone.js). */
+function localMidnight(timeZone: string, y: number, m: number): number {
+  return dayjs.tz(`${y}-${pad(m)}-01 00:00:00`, timeZone).valueOf();
+}
 
 export interface Quarter {
   /** Fiscal year: the calendar year in which that fiscal year starts. */
@@ -72,8 +84,8 @@ export function quarterPeriod(q: Quarter, timeZone: string, fiscalYearStartMonth
   const first = firstMonth(q, fiscalYearStartMonth);
   const afterIndex = first.year * 12 + (first.month - 1) + 3;
   const after = { year: Math.floor(afterIndex / 12), month: (afterIndex % 12) + 1 };
-  const startMs = wallTimeToEpoch(timeZone, first.year, first.month, 1, 0, 0, 0, 0);
-  const endMs = wallTimeToEpoch(timeZone, after.year, after.month, 1, 0, 0, 0, 0);
+  const startMs = localMidnight(timeZone, first.year, first.month);
+  const endMs = localMidnight(timeZone, after.year, after.month);
   // The last day: the day before the first of the following month.
   const lastDay = new Date(Date.UTC(after.year, after.month - 1, 0)).getUTCDate();
   const lastMonthIndex = afterIndex - 1;
@@ -143,7 +155,7 @@ export function monthBoundaries(period: Period, monthsBefore: number, timeZone: 
   for (let i = lastIndex - monthsBefore; i <= lastIndex + 1; i++) {
     const y = Math.floor(i / 12);
     const m = (i % 12) + 1;
-    out.push({ month: `${y}-${pad(m)}`, startMs: wallTimeToEpoch(timeZone, y, m, 1, 0, 0, 0, 0) });
+    out.push({ month: `${y}-${pad(m)}`, startMs: localMidnight(timeZone, y, m) });
   }
   return out;
 }
