@@ -8,7 +8,7 @@
 // no clock, no locale-dependent formatting, so two runs give byte-identical files.
 // Timestamps are handled as "wall-clock seconds" (Asia/Shanghai local time read as if it were
 // UTC; Shanghai has no DST), money as integer fen.
-import { mkdirSync, rmSync, writeFileSync, existsSync, statSync } from 'node:fs';
+import { mkdirSync, rmSync, writeFileSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import iconv from 'iconv-lite';
@@ -17,11 +17,16 @@ import iconv from 'iconv-lite';
 // Knobs
 
 // The data's shape (growth, QoQ, repeat rate, stock-outs, file size) depends on the draw as well
-// as on the knobs below; this seed was picked from a sweep of `--seed 1…30 --stats` as one that
+// as on the knobs below; this seed was picked from a sweep of `--seed 1…60 --stats` as one that
 // lands every target comfortably. Changing any knob reshuffles the draw: re-check `--stats`.
-const DEFAULT_SEED = 14;
+const DEFAULT_SEED = 9;
 let SEED = DEFAULT_SEED;
-/** Order lines across all order files (the Tmall overlap not counted twice). */
+/**
+ * Expected order lines across all order files (the Tmall overlap not counted twice). The brief
+ * asked for about 22,000, but with the required columns a line costs ~190 bytes on average (a
+ * Tmall line ~240) and the other tables take ~1 MB, so 22,000 lines would not fit the 4.5 MB
+ * budget for fixtures/demo; ~17,800 lines land at ~4.41 MB.
+ */
 const TARGET_LINES = 17_600;
 const TICKETS_TARGET = 4_000;
 const REVIEW_SHARE = 0.3;
@@ -724,7 +729,6 @@ interface Truth {
   lines: Line[];
   purchaseOrders: PurchaseOrder[];
   snapshots: { day: number; sku: Sku; onHand: number }[];
-  pools: Record<Platform, BuyerPool>;
   scale: number;
 }
 
@@ -869,7 +873,6 @@ function simulate(): Truth {
     const needStock = !cancelled;
     const chosen: Sku[] = [];
     const exclude = new Set<string>();
-    const firstQty = 1;
     if (forced?.sku) chosen.push(must(skuByCode.get(forced.sku)));
     else if (nLines > 1 && rng.chance(0.55)) {
       const [a, b] = rng.pick(PAIRS);
@@ -878,7 +881,7 @@ function simulate(): Truth {
       const ok = (s: Sku) => skuWeight(s, day) > 0 && (!needStock || must(onHand.get(s.code)) >= 1);
       if (ok(sa) && ok(sb)) chosen.push(sa, sb);
     }
-    if (chosen.length === 0) chosen.push(pickSku(rng, p, day, exclude, firstQty, needStock));
+    if (chosen.length === 0) chosen.push(pickSku(rng, p, day, exclude, 1, needStock));
     for (const s of chosen) exclude.add(s.code);
     while (chosen.length < nLines) {
       const last = must(chosen[chosen.length - 1]);
@@ -1073,7 +1076,7 @@ function simulate(): Truth {
     }
   }
 
-  return { skus, orders, lines, purchaseOrders, snapshots, pools, scale };
+  return { skus, orders, lines, purchaseOrders, snapshots, scale };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -1616,6 +1619,6 @@ if (isMain) {
     total += size;
     process.stdout.write(`${String(size).padStart(9)}  ${rel}\n`);
   }
-  process.stdout.write(`${String(total).padStart(9)}  total (${existsSync(outDir) ? outDir : ''})\n`);
+  process.stdout.write(`${String(total).padStart(9)}  total in ${outDir}\n`);
   if (args.includes('--stats')) process.stdout.write(`\n${demo.stats}\n`);
 }

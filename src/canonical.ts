@@ -53,3 +53,68 @@ export const TABLE_NAMES = [
   'reviews',
 ] as const;
 export type TableName = (typeof TABLE_NAMES)[number];
+
+/** One day × platform × channel of traffic. Money in minor units. */
+export interface TrafficDay {
+  /** Local calendar day, YYYY-MM-DD. */
+  date: string;
+  platform: string;
+  channel: string | null;
+  visitors: number;
+  pageViews: number | null;
+  productViews: number | null;
+  addToCart: number | null;
+  checkouts: number | null;
+  buyers: number | null;
+  orders: number | null;
+  adSpendMinor: number | null;
+}
+
+export type TicketKind = 'presale' | 'aftersale' | 'complaint';
+
+export interface ServiceTicket {
+  ticketId: string;
+  platform: string | null;
+  createdAt: number;
+  firstResponseAt: number | null;
+  resolvedAt: number | null;
+  kind: TicketKind | null;
+  reason: string | null;
+  /** 1–5 */
+  satisfaction: number | null;
+  escalated: boolean | null;
+}
+
+export interface InventorySnapshot {
+  date: string;
+  sku: string;
+  category: string | null;
+  onHand: number;
+  unitCostMinor: number | null;
+}
+
+export interface PurchaseOrder {
+  poId: string;
+  supplier: string | null;
+  sku: string | null;
+  orderedAt: number;
+  receivedAt: number | null;
+  quantity: number | null;
+}
+
+export interface Review {
+  platform: string | null;
+  orderId: string | null;
+  createdAt: number;
+  /** 1–5 */
+  rating: number;
+}
+
+/** The small tables, held whole in memory (they grow with days and SKUs, not with orders). */
+export interface SideTables {
+  traffic: TrafficDay[];
+  tickets: ServiceTicket[];
+  inventory: InventorySnapshot[];
+  purchaseOrders: PurchaseOrder[];
+  reviews: Review[];
+}

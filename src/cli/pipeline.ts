@@ -1,6 +1,8 @@
 // The shared front half of build / validate / metrics: workspace → quarter → ingest → figures.
 import { ExitCode, UserError } from '../errors.js';
 import { loadWorkspace, type LoadedWorkspace } from '../config/load.js';
+import type { OrderLine, SideTables } from '../canonical.js';
+import { sideTables } from '../ingest/side-tables.js';
 import { ingestWorkspace, type IngestResult } from '../ingest/workspace.js';
 import { assembleMetrics, type MetricsDocument } from '../metrics/document.js';
 import { OverviewAccumulator } from '../metrics/overview.js';
@@ -27,6 +29,7 @@ export interface PipelineResult {
   quarter: Quarter;
   periods: ReportPeriods;
   ingest: IngestResult;
+  side: SideTables;
   metrics: MetricsDocument;
 }
 
@@ -60,15 +63,20 @@ export async function loadAndCompute(options: PipelineOptions, ctx: CommandConte
     periods,
     monthBoundaries: monthBoundaries(periods.current, 24, config.timezone),
   });
+  // Every accumulator that needs order lines sees each line once, as it streams past.
+  const lineSinks: ((line: OrderLine) => void)[] = [(line) => overview.add(line)];
   const progress = new Progress(ctx);
   progress.note(`ecom-report: ${quarterLabel(quarter)} from ${workspace.configPath}`);
   const ingest = await ingestWorkspace(config, {
     baseDir: workspace.baseDir,
-    onOrderLine: (line) => overview.add(line),
+    onOrderLine: (line) => {
+      for (const sink of lineSinks) sink(line);
+    },
     onFileStart: () => progress.fileStart(),
     onProgress: (file, read, total, rows) => progress.update(file, read, total, rows),
     onFileDone: (f) => progress.fileDone(f.file, f.rowsRead, f.bytes),
   });
+  const side = sideTables(ingest.tables);
   const metrics = assembleMetrics({
     periods,
     currency: config.currency,
@@ -84,5 +92,5 @@ export async function loadAndCompute(options: PipelineOptions, ctx: CommandConte
     })),
     orderLines: ingest.orderLines,
   });
-  return { workspace, quarter, periods, ingest, metrics };
+  return { workspace, quarter, periods, ingest, side, metrics };
 }

@@ -113,6 +113,8 @@ export async function ingestWorkspace(config: WorkspaceConfig, options: IngestOp
         },
         pushRow: (row) => {
           if (source.table === 'order_lines') return;
+          // The source's platform, for files without a platform column ('all' means mixed).
+          if (source.platform !== 'all') row['__platform'] = source.platform;
           (tables[source.table] ??= []).push(row);
         },
       });

@@ -24,9 +24,16 @@ export interface ChartSeries {
   asLine?: boolean;
 }
 
+/**
+ * Native chart kinds. `stackedBar` stacks its series; `combo` draws series with `asLine` as
+ * lines on a secondary axis over the bars; `waterfall` (a bridge) and `funnel` are stacked bars
+ * with an invisible base series, which the renderer builds from `values` (see render).
+ */
+export type ChartType = 'bar' | 'stackedBar' | 'line' | 'combo' | 'doughnut' | 'waterfall' | 'funnel';
+
 export interface Chart {
   type: 'chart';
-  chartType: 'bar' | 'doughnut' | 'line' | 'combo';
+  chartType: ChartType;
   title: string;
   categories: string[];
   series: ChartSeries[];
@@ -56,7 +63,22 @@ export interface TableBlock {
   tones?: ('positive' | 'negative' | 'neutral' | null)[][];
 }
 
-export type Component = KpiCard | Chart | TextBlock | TableBlock;
+/** A headline with its figure and one sentence: "退款集中在尺码问题 · 42.1% · …". */
+export interface InsightCard {
+  type: 'insight';
+  headline: string;
+  value: string;
+  sentence: string;
+  tone: 'positive' | 'negative' | 'neutral';
+}
+
+/** Says that an input is missing, in place of a chart or figure ("no traffic export …"). */
+export interface Notice {
+  type: 'notice';
+  text: string;
+}
+
+export type Component = KpiCard | Chart | TextBlock | TableBlock | InsightCard | Notice;
 
 export interface CoverSlide {
   kind: 'cover';
@@ -87,7 +109,13 @@ export interface ContentSlide {
   title: string;
   /** One sentence with the slide's message, from the figures. */
   headline?: string;
-  layout: 'kpi-row' | 'chart' | 'text';
+  /**
+   * kpi-row: KPI cards in a row (+ a chart or insight cards below when given);
+   * chart: one chart, with a table, text or insight cards beside it when given;
+   * two-charts: two charts side by side; table: one full-width table;
+   * cards: a grid of insight cards; text: bullets.
+   */
+  layout: 'kpi-row' | 'chart' | 'two-charts' | 'table' | 'cards' | 'text';
   components: Component[];
   notes: string[];
 }

@@ -1,0 +1,147 @@
+// What every slide builder gets, and the small formatting helpers they share. A builder turns
+// figures into slides; it never computes a figure (that is src/metrics) and never places a
+// shape (that is src/render).
+import type { TableName } from '../canonical.js';
+import type { Figure } from '../metrics/figure.js';
+import type { MetricsDocument } from '../metrics/document.js';
+import {
+  directionOf,
+  formatCount,
+  formatGrowth,
+  formatMoney,
+  moneyScale,
+  scaled,
+  type LocaleId,
+  type MoneyScale,
+} from './format.js';
+import type { ContentSlide, Delta, KpiCard } from './model.js';
+import type { Strings } from './strings.js';
+
+export const SECTION_IDS = ['overview', 'core', 'projects', 'diagnosis', 'team', 'plan'] as const;
+export type SectionId = (typeof SECTION_IDS)[number];
+
+export interface DeckInput {
+  metrics: MetricsDocument;
+  strings: Strings;
+  company: string;
+  presenter?: string;
+  /** YYYY-MM-DD shown on the cover. */
+  reportDate: string;
+  /** Which canonical tables the workspace provided: files and kept rows. */
+  inputs: Partial<Record<TableName, { files: number; rows: number }>>;
+  narrativeFile?: string;
+}
+
+export interface SectionContext {
+  s: Strings;
+  locale: LocaleId;
+  m: MetricsDocument;
+  input: DeckInput;
+}
+
+/** Builds zero or more slides (more when a table pages onto continuation slides). */
+export type SlideBuilder = (ctx: SectionContext) => ContentSlide[];
+
+export function formatDay(day: string, s: Strings): string {
+  const [y, mo, d] = day.split('-').map(Number) as [number, number, number];
+  const monthName = s.has('months.long') ? (s.list('months.long')[mo - 1] ?? String(mo)) : String(mo);
+  return s.t('deck.date', { year: y, month: mo, day: d, monthName });
+}
+
+export function monthLabel(month: string, s: Strings): string {
+  const y = month.slice(0, 4);
+  const mo = Number(month.slice(5, 7));
+  const mon = s.has('months.names') ? (s.list('months.names')[mo - 1] ?? String(mo)) : String(mo);
+  return s.t('months.label', { yyyy: y, yy: y.slice(2), m: mo, mm: month.slice(5, 7), mon });
+}
+
+export function platformName(key: string, s: Strings): string {
+  return s.has(`platforms.${key}`) ? s.t(`platforms.${key}`) : key;
+}
+
+export function money(ctx: SectionContext, minor: number): string {
+  return formatMoney(minor, ctx.m.currency, ctx.locale);
+}
+
+/** A figure's value as text in its unit, or the locale's "n/a". */
+export function figureText(ctx: SectionContext, f: Figure): string {
+  if (f.value === null) return ctx.s.t('comparisons.na');
+  if (f.unit === 'minor') return money(ctx, f.value);
+  if (f.unit === 'ratio') return `${(f.value * 100).toFixed(1)}%`;
+  return formatCount(f.value, ctx.locale);
+}
+
+export function deltas(ctx: SectionContext, f: Figure, higherIsBetter = true): Delta[] {
+  const make = (label: string, g: number | null): Delta => {
+    const direction = directionOf(g);
+    const good = direction === 'none' || direction === 'flat' ? null : (direction === 'up') === higherIsBetter;
+    return { label, text: g === null ? ctx.s.t('comparisons.na') : formatGrowth(g), direction, good };
+  };
+  return [make(ctx.s.t('comparisons.qoq'), f.qoq), make(ctx.s.t('comparisons.yoy'), f.yoy)];
+}
+
+/** A KPI card labelled with the locale's name for `figures.<key>`. */
+export function kpi(ctx: SectionContext, key: string, f: Figure, higherIsBetter = true): KpiCard {
+  return { type: 'kpi', label: ctx.s.t(`figures.${key}`), value: figureText(ctx, f), deltas: deltas(ctx, f, higherIsBetter) };
+}
+
+export function periodNote(ctx: SectionContext): string {
+  const p = ctx.m.periods;
+  return ctx.s.t('notes.period', {
+    current: p.current.label,
+    currentStart: p.current.start,
+    currentEnd: p.current.end,
+    previous: p.previous.label,
+    yearAgo: p.yearAgo.label,
+    timezone: ctx.m.timezone,
+  });
+}
+
+/** "Sources: file (rows, kept); …" for the files of the given tables. */
+export function sourceNote(ctx: SectionContext, tables: readonly TableName[] = ['order_lines']): string {
+  const files = ctx.m.provenance.files
+    .filter((f) => tables.includes(f.table))
+    .map((f) => ctx.s.t('notes.fileRows', { file: f.file, rows: f.rowsRead, kept: f.rowsKept }));
+  return ctx.s.t('notes.source', { files: files.join(ctx.locale === 'zh-CN' ? '；' : '; ') });
+}
+
+/** "Definition · name: text" for each `figures.<key>` / `definitions.<key>` pair. */
+export function definitionNotes(ctx: SectionContext, keys: string[]): string[] {
+  return keys.map((k) => ctx.s.t('notes.definition', { name: ctx.s.t(`figures.${k}`), text: ctx.s.t(`definitions.${k}`) }));
+}
+
+export function linesNote(ctx: SectionContext): string[] {
+  const c = ctx.m.overview.counts;
+  const out = [ctx.s.t('notes.lines', { lines: c.paidLines.current, excluded: c.linesCancelledOrUnpaid })];
+  if (c.linesWithoutBuyer.current > 0) out.push(ctx.s.t('notes.noBuyer', { count: c.linesWithoutBuyer.current }));
+  return out;
+}
+
+export function toneOf(g: number | null): 'positive' | 'negative' | 'neutral' {
+  const d = directionOf(g);
+  return d === 'up' ? 'positive' : d === 'down' ? 'negative' : 'neutral';
+}
+
+export function nullableScaled(minor: number | null, scale: MoneyScale): number | null {
+  return minor === null ? null : scaled(minor, scale);
+}
+
+/** An Excel number format with `decimals` places. */
+export function numberFormat(decimals: number): string {
+  return decimals > 0 ? `#,##0.${'0'.repeat(decimals)}` : '#,##0';
+}
+
+/** The axis unit for money charts, e.g. 万元 or CNY M. */
+export function chartUnit(ctx: SectionContext, scale: MoneyScale): string {
+  return ctx.s.t('units.chartMoney', { scale: scale.suffix, currency: ctx.m.currency });
+}
+
+/** The money scale for a chart whose values are these minor amounts. */
+export function chartScale(ctx: SectionContext, minors: readonly (number | null)[]): MoneyScale {
+  return moneyScale(Math.max(0, ...minors.map((v) => Math.abs(v ?? 0))), ctx.m.currency, ctx.locale);
+}
+
+export function round(v: number, digits: number): number {
+  const f = 10 ** digits;
+  return Math.round(v * f) / f;
+}

@@ -1,0 +1,180 @@
+// Section 1, performance overview: KPI cards, GMV by platform and by category, monthly trend.
+import type { BreakdownRow } from '../../metrics/overview.js';
+import {
+  chartUnit,
+  definitionNotes,
+  kpi,
+  linesNote,
+  money,
+  monthLabel,
+  nullableScaled,
+  numberFormat,
+  periodNote,
+  platformName,
+  round,
+  sourceNote,
+  toneOf,
+  type SectionContext,
+} from '../context.js';
+import { directionOf, formatGrowth, formatPercent, moneyScale } from '../format.js';
+import type { Chart, ContentSlide, TableBlock } from '../model.js';
+
+export function overviewSlides(ctx: SectionContext): ContentSlide[] {
+  const { s, m } = ctx;
+  const o = m.overview;
+  const common = [periodNote(ctx), sourceNote(ctx), ...linesNote(ctx)];
+
+  // 1. KPI cards with a headline sentence.
+  const gmvText = o.gmv.value === null ? s.t('comparisons.na') : money(ctx, o.gmv.value);
+  const qoqDir = directionOf(o.gmv.qoq);
+  const qoqPhrase = s.t(`slides.overviewKpis.qoqPhrase.${qoqDir}`, {
+    qoq: o.gmv.qoq === null ? '' : formatGrowth(o.gmv.qoq, true),
+  });
+  const yoyDir = directionOf(o.gmv.yoy);
+  const headline = s.t(`slides.overviewKpis.headline.${yoyDir}`, {
+    gmv: gmvText,
+    yoy: o.gmv.yoy === null ? '' : formatGrowth(o.gmv.yoy, true),
+    qoqPhrase,
+  });
+  const kpiSlide: ContentSlide = {
+    kind: 'content',
+    id: 'overview.kpis',
+    title: s.t('slides.overviewKpis.title'),
+    headline,
+    layout: 'kpi-row',
+    components: [
+      kpi(ctx, 'gmv', o.gmv),
+      kpi(ctx, 'netSales', o.netSales),
+      kpi(ctx, 'orders', o.orders),
+      kpi(ctx, 'buyers', o.buyers),
+    ],
+    notes: [
+      s.t('notes.shows', { what: s.t('slides.overviewKpis.title') }),
+      ...definitionNotes(ctx, ['gmv', 'netSales', 'refunds', 'orders', 'buyers']),
+      `${s.t('figures.refunds')}: ${o.refunds.value === null ? s.t('comparisons.na') : money(ctx, o.refunds.value)}`,
+      ...common,
+    ],
+  };
+
+  // 2. GMV by platform, this quarter against a year ago.
+  const platforms = o.byPlatform;
+  const maxPlatform = Math.max(0, ...platforms.flatMap((r) => [r.gmv.value ?? 0, r.gmv.yearAgo ?? 0]));
+  const pScale = moneyScale(maxPlatform, m.currency, ctx.locale);
+  const platformChart: Chart = {
+    type: 'chart',
+    chartType: 'bar',
+    title: s.t('slides.byPlatform.title'),
+    categories: platforms.map((r) => platformName(r.key, s)),
+    series: [
+      { name: s.t('slides.byPlatform.series'), values: platforms.map((r) => nullableScaled(r.gmv.value, pScale)) },
+      { name: s.t('slides.byPlatform.seriesYearAgo'), values: platforms.map((r) => nullableScaled(r.gmv.yearAgo, pScale)) },
+    ],
+    numberFormat: numberFormat(pScale.decimals),
+    unitLabel: chartUnit(ctx, pScale),
+    showValues: true,
+  };
+  const topPlatform = platforms[0];
+  const platformSlide: ContentSlide = {
+    kind: 'content',
+    id: 'overview.byPlatform',
+    title: s.t('slides.byPlatform.title'),
+    headline: topShareHeadline(ctx, 'slides.byPlatform.headline', topPlatform, (k) => platformName(k, s)),
+    layout: 'chart',
+    components: [platformChart, breakdownTable(ctx, platforms, (k) => platformName(k, s), s.t('labels.platform'))],
+    notes: [
+      s.t('notes.shows', { what: s.t('slides.byPlatform.title') }),
+      ...definitionNotes(ctx, ['gmv', 'share']),
+      ...common,
+    ],
+  };
+
+  // 3. GMV share by category.
+  const categories = o.byCategory;
+  const categorySlide: ContentSlide = {
+    kind: 'content',
+    id: 'overview.byCategory',
+    title: s.t('slides.byCategory.title'),
+    headline: topShareHeadline(ctx, 'slides.byCategory.headline', categories[0], (k) => k),
+    layout: 'chart',
+    components: [
+      {
+        type: 'chart',
+        chartType: 'doughnut',
+        title: s.t('slides.byCategory.title'),
+        categories: categories.map((r) => r.key),
+        series: [{ name: s.t('figures.gmv'), values: categories.map((r) => (r.share === null ? null : round(r.share, 4))) }],
+        numberFormat: '0.0%',
+        unitLabel: '',
+        showValues: true,
+      },
+      breakdownTable(ctx, categories, (k) => k, s.t('labels.category')),
+    ],
+    notes: [
+      s.t('notes.shows', { what: s.t('slides.byCategory.title') }),
+      ...definitionNotes(ctx, ['gmv', 'share']),
+      ...common,
+    ],
+  };
+
+  // 4. Monthly trend: bars for GMV, the same month a year ago as a second series.
+  const months = o.byMonth;
+  const maxMonth = Math.max(0, ...months.flatMap((r) => [r.gmv.value ?? 0, r.gmv.yearAgo ?? 0]));
+  const mScale = moneyScale(maxMonth, m.currency, ctx.locale);
+  const quarterMonths = months.filter((r) => r.month >= m.periods.current.start.slice(0, 7));
+  const quarterValues = quarterMonths.map((r) => r.gmv.value).filter((v): v is number => v !== null);
+  const monthAvg =
+    quarterValues.length > 0 ? money(ctx, Math.round(quarterValues.reduce((a, b) => a + b, 0) / quarterValues.length)) : s.t('comparisons.na');
+  const trendSlide: ContentSlide = {
+    kind: 'content',
+    id: 'overview.trend',
+    title: s.t('slides.trend.title'),
+    headline: s.t('slides.trend.headline', { monthAvg }),
+    layout: 'chart',
+    components: [
+      {
+        type: 'chart',
+        chartType: 'line',
+        title: s.t('slides.trend.title'),
+        categories: months.map((r) => monthLabel(r.month, s)),
+        series: [
+          { name: s.t('slides.trend.series'), values: months.map((r) => nullableScaled(r.gmv.value, mScale)) },
+          { name: s.t('slides.trend.seriesYearAgo'), values: months.map((r) => nullableScaled(r.gmv.yearAgo, mScale)) },
+        ],
+        numberFormat: numberFormat(mScale.decimals),
+        unitLabel: chartUnit(ctx, mScale),
+        showValues: false,
+      },
+    ],
+    notes: [s.t('notes.shows', { what: s.t('slides.trend.title') }), ...definitionNotes(ctx, ['gmv']), ...common],
+  };
+
+  return [kpiSlide, platformSlide, categorySlide, trendSlide];
+}
+
+function topShareHeadline(
+  ctx: SectionContext,
+  key: string,
+  top: BreakdownRow | undefined,
+  name: (k: string) => string,
+): string | undefined {
+  if (!top || top.share === null) return undefined;
+  return ctx.s.t(key, { top: name(top.key), share: formatPercent(top.share) });
+}
+
+/** A compact table beside a chart: name · GMV · share · YoY, one row each. */
+function breakdownTable(ctx: SectionContext, rows: BreakdownRow[], name: (k: string) => string, firstHeader: string): TableBlock {
+  const s = ctx.s;
+  const na = s.t('comparisons.na');
+  return {
+    type: 'table',
+    header: [firstHeader, s.t('figures.gmv'), s.t('figures.share'), s.t('comparisons.yoy')],
+    align: ['left', 'right', 'right', 'right'],
+    rows: rows.map((r) => [
+      name(r.key),
+      r.gmv.value === null ? na : money(ctx, r.gmv.value),
+      r.share === null ? na : formatPercent(r.share),
+      r.gmv.yoy === null ? na : formatGrowth(r.gmv.yoy),
+    ]),
+    tones: rows.map((r) => [null, null, null, toneOf(r.gmv.yoy)]),
+  };
+}
