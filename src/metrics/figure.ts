@@ -2,7 +2,11 @@
 // rule: a comparison whose period has no data, or whose base is zero, is null — never 0%
 // and never infinity.
 
-export type Unit = 'minor' | 'count' | 'ratio';
+/**
+ * minor: money in integer minor units; count: whole things; ratio: a share or rate (0.31 = 31%);
+ * multiple: a lift or index (1.8 = 1.8×); seconds / days / hours: durations; score: a mean rating.
+ */
+export type Unit = 'minor' | 'count' | 'ratio' | 'multiple' | 'seconds' | 'hours' | 'days' | 'score';
 
 export interface Figure {
   value: number | null;

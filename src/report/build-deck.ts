@@ -42,7 +42,7 @@ export function buildDeck(input: DeckInput): Deck {
       title: s.t(`sections.${id}.title`),
       subtitle: s.t(`sections.${id}.subtitle`),
     });
-    for (const build of SECTION_SLIDES[id]) slides.push(...build(ctx));
+    for (const def of SECTION_SLIDES[id]) slides.push(...def.build(ctx));
   });
 
   slides.push({ kind: 'closing', title: s.t('deck.closing'), subtitle: s.t('deck.closingSub') });

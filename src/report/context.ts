@@ -42,6 +42,12 @@ export interface SectionContext {
 /** Builds zero or more slides (more when a table pages onto continuation slides). */
 export type SlideBuilder = (ctx: SectionContext) => ContentSlide[];
 
+/** A slide builder with the id templates use to pick, drop or reorder it (`overview.byPlatform`). */
+export interface SlideDef {
+  id: string;
+  build: SlideBuilder;
+}
+
 export function formatDay(day: string, s: Strings): string {
   const [y, mo, d] = day.split('-').map(Number) as [number, number, number];
   const monthName = s.has('months.long') ? (s.list('months.long')[mo - 1] ?? String(mo)) : String(mo);
@@ -68,7 +74,12 @@ export function figureText(ctx: SectionContext, f: Figure): string {
   if (f.value === null) return ctx.s.t('comparisons.na');
   if (f.unit === 'minor') return money(ctx, f.value);
   if (f.unit === 'ratio') return `${(f.value * 100).toFixed(1)}%`;
-  return formatCount(f.value, ctx.locale);
+  if (f.unit === 'count') return formatCount(f.value, ctx.locale);
+  if (f.unit === 'multiple') return `${f.value.toFixed(2)}×`;
+  // Durations and scores carry their unit word from the locale (units.seconds, …).
+  const unitWord = ctx.s.has(`units.${f.unit}`) ? ctx.s.t(`units.${f.unit}`) : '';
+  const digits = f.unit === 'score' ? 2 : f.value < 10 ? 1 : 0;
+  return `${f.value.toFixed(digits)}${unitWord}`;
 }
 
 export function deltas(ctx: SectionContext, f: Figure, higherIsBetter = true): Delta[] {

@@ -1,13 +1,15 @@
-// Which slides each section shows, in order. Sections add their builders here.
-import type { SectionId, SlideBuilder } from '../context.js';
-import { overviewSlides } from './overview.js';
+// Which slides each section shows, in order, by id. Sections add their slide definitions here.
+import type { SectionId, SlideDef } from '../context.js';
+import { OVERVIEW_SLIDES } from './overview.js';
 import { pendingSlide } from './pending.js';
 
-export const SECTION_SLIDES: Record<SectionId, SlideBuilder[]> = {
-  overview: [overviewSlides],
-  core: [(ctx) => [pendingSlide(ctx, 'core')]],
-  projects: [(ctx) => [pendingSlide(ctx, 'projects')]],
-  diagnosis: [(ctx) => [pendingSlide(ctx, 'diagnosis')]],
-  team: [(ctx) => [pendingSlide(ctx, 'team')]],
-  plan: [(ctx) => [pendingSlide(ctx, 'plan')]],
+const pending = (id: Exclude<SectionId, 'overview'>): SlideDef => ({ id: `${id}.inputs`, build: (ctx) => [pendingSlide(ctx, id)] });
+
+export const SECTION_SLIDES: Record<SectionId, SlideDef[]> = {
+  overview: OVERVIEW_SLIDES,
+  core: [pending('core')],
+  projects: [pending('projects')],
+  diagnosis: [pending('diagnosis')],
+  team: [pending('team')],
+  plan: [pending('plan')],
 };

@@ -18,6 +18,7 @@ import {
 } from '../context.js';
 import { directionOf, formatGrowth, formatPercent, moneyScale } from '../format.js';
 import type { Chart, ContentSlide, TableBlock } from '../model.js';
+import type { SlideDef } from '../context.js';
 
 export function overviewSlides(ctx: SectionContext): ContentSlide[] {
   const { s, m } = ctx;
@@ -178,3 +179,9 @@ function breakdownTable(ctx: SectionContext, rows: BreakdownRow[], name: (k: str
     tones: rows.map((r) => [null, null, null, toneOf(r.gmv.yoy)]),
   };
 }
+
+/** The overview slides by id; each is built from the same figures. */
+export const OVERVIEW_SLIDES: SlideDef[] = ['overview.kpis', 'overview.byPlatform', 'overview.byCategory', 'overview.trend'].map((id) => ({
+  id,
+  build: (ctx) => overviewSlides(ctx).filter((slide) => slide.id === id),
+}));
