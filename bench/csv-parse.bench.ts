@@ -2,19 +2,25 @@
 //
 //   npx tsx bench/csv-parse.bench.ts [--lines N] [--runs N] [--only ours|udsv|papaparse] [--gb18030-only]
 //
-// Generates (once, deterministically) a 1,000,000-line, ~110 MB, 14-column order export in
-// os.tmpdir() in UTF-8 and in GB18030, then reads each file with our reader and prints MB/s
-// (file bytes per second of wall time, best of N runs) and peak RSS. Each reader is measured
-// in a child process of its own, so that peak RSS belongs to that reader alone.
-// If `udsv` or `papaparse` can be imported (they are not dependencies of the project; install
-// them temporarily with `npm i --no-save udsv papaparse`), they are measured for comparison.
+// Generates (once, deterministically: fixed-seed PRNG) a 1,000,000-line, ~120 MB, 14-column
+// order export in os.tmpdir(), in UTF-8 and in GB18030 (Chinese product names, categories and
+// regions; 5% quoted product names, some with commas, doubled quotes or a line break), then
+// reads each file and prints MB/s (file bytes per second, best of N runs, by wall-clock time
+// and by the process's CPU time — the latter is steadier on a shared machine) and peak RSS.
+// Each run is a child process of its own, so that peak RSS belongs to that reader alone; the
+// RSS of an idle child (node + tsx) is printed for reference.
+// If `udsv` or `papaparse` can be imported (they are not dependencies of the project), they
+// are measured for comparison: install them outside the project, e.g.
+//   (mkdir -p /tmp/alt && cd /tmp/alt && npm i udsv papaparse)
+//   CSV_BENCH_MODULES=/tmp/alt/node_modules npx tsx bench/csv-parse.bench.ts
 import { spawnSync } from 'node:child_process';
+import { createRequire } from 'node:module';
 import { createReadStream, createWriteStream, existsSync, renameSync, statSync } from 'node:fs';
+import { Readable } from 'node:stream';
 import { once } from 'node:events';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { StringDecoder } from 'node:string_decoder';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import iconv from 'iconv-lite';
 import { openCsv } from '../src/ingest/csv.js';
 
@@ -112,14 +118,18 @@ function dataPath(encoding: 'utf8' | 'gb18030'): string {
 }
 
 // ---------------------------------------------------------------------------------------
-// Readers (each run in a child process: `--child READER FILE`)
+// Readers (each run in a child process: `--child READER FILE ENCODING`)
 
 interface RunResult {
   records: number;
   fields: number;
+  /** wall-clock time from open to the last record */
   ms: number;
+  /** CPU time (user + system, all threads of the process) over the same span */
+  cpuMs: number;
   peakRss: number;
 }
+type Counts = Pick<RunResult, 'records' | 'fields'>;
 
 let peakRss = 0;
 function sampleRss(): void {
@@ -127,8 +137,7 @@ function sampleRss(): void {
   if (r > peakRss) peakRss = r;
 }
 
-async function runOurs(file: string): Promise<RunResult> {
-  const t0 = performance.now();
+async function runOurs(file: string): Promise<Counts> {
   const src = await openCsv(file);
   let records = 0;
   let fields = 0;
@@ -137,14 +146,22 @@ async function runOurs(file: string): Promise<RunResult> {
     for (const r of batch) fields += r.fields.length;
     sampleRss();
   }
-  return { records, fields, ms: performance.now() - t0, peakRss };
+  return { records, fields };
 }
 
-/** udsv's incremental parser (string tuples, row callback), fed chunks decoded like ours. */
-async function runUdsv(file: string, encoding: string): Promise<RunResult> {
-  const { inferSchema, initParser } = (await import(/* @vite-ignore */ 'udsv' as string)) as UdsvLike;
-  const t0 = performance.now();
-  const dec = encoding === 'gb18030' ? new TextDecoder('gb18030') : new TextDecoder('utf-8');
+/** Decoded text chunks, decoded as ours are (TextDecoder), so that readers differ only in parsing. */
+async function* decodedChunks(file: string, encoding: string): AsyncGenerator<string> {
+  const dec = new TextDecoder(encoding === 'gb18030' ? 'gb18030' : 'utf-8');
+  for await (const chunk of createReadStream(file, { highWaterMark: 1 << 20 })) {
+    yield dec.decode(chunk as Buffer, { stream: true });
+  }
+  const rest = dec.decode();
+  if (rest) yield rest;
+}
+
+/** udsv's incremental parser (string tuples, a callback per row). */
+async function runUdsv(file: string, encoding: string): Promise<Counts> {
+  const { inferSchema, initParser } = (await loadOptional('udsv')) as UdsvLike;
   let parser: UdsvParser | null = null;
   let records = 0;
   let fields = 0;
@@ -152,14 +169,13 @@ async function runUdsv(file: string, encoding: string): Promise<RunResult> {
     records++;
     fields += row.length;
   };
-  for await (const chunk of createReadStream(file, { highWaterMark: 1 << 20 })) {
-    const text = dec.decode(chunk as Buffer, { stream: true });
+  for await (const text of decodedChunks(file, encoding)) {
     parser ??= initParser(inferSchema(text, { col: ',', header: () => [] }));
     parser.chunk(text, parser.stringArrs, onRow);
     sampleRss();
   }
   parser?.end();
-  return { records, fields, ms: performance.now() - t0, peakRss };
+  return { records, fields };
 }
 interface UdsvParser {
   stringArrs: unknown;
@@ -171,20 +187,14 @@ interface UdsvLike {
   initParser: (schema: unknown) => UdsvParser;
 }
 
-/** Papa Parse in its Node streaming mode (step by row, fed decoded text). */
-async function runPapa(file: string, encoding: string): Promise<RunResult> {
-  const Papa = ((await import(/* @vite-ignore */ 'papaparse' as string)) as { default: PapaLike }).default;
-  const t0 = performance.now();
+/** Papa Parse in its Node streaming mode (chunk callback), fed a stream of decoded text. */
+async function runPapa(file: string, encoding: string): Promise<Counts> {
+  const Papa = (await loadOptional('papaparse')) as PapaLike;
   let records = 0;
   let fields = 0;
-  const decoded =
-    encoding === 'gb18030'
-      ? createReadStream(file, { highWaterMark: 1 << 20 }).pipe(iconv.decodeStream('gb18030'))
-      : createReadStream(file, { highWaterMark: 1 << 20, encoding: 'utf8' });
   await new Promise<void>((resolve, reject) => {
-    Papa.parse(decoded, {
+    Papa.parse(Readable.from(decodedChunks(file, encoding)), {
       delimiter: ',',
-      chunkSize: 1 << 20,
       chunk: (res: { data: string[][] }) => {
         records += res.data.length;
         for (const r of res.data) fields += r.length;
@@ -194,7 +204,7 @@ async function runPapa(file: string, encoding: string): Promise<RunResult> {
       error: (e: unknown) => reject(e),
     });
   });
-  return { records, fields, ms: performance.now() - t0, peakRss };
+  return { records, fields };
 }
 interface PapaLike {
   parse(input: unknown, config: object): void;
@@ -204,20 +214,50 @@ interface PapaLike {
 
 async function child(reader: string, file: string, encoding: string): Promise<void> {
   const timer = setInterval(sampleRss, 20);
-  let r: RunResult;
+  const t0 = performance.now();
+  const c0 = process.cpuUsage();
+  let r: Counts;
   if (reader === 'ours') r = await runOurs(file);
   else if (reader === 'udsv') r = await runUdsv(file, encoding);
   else if (reader === 'papaparse') r = await runPapa(file, encoding);
+  else if (reader === 'baseline') r = { records: 0, fields: 0 };
   else throw new Error('unknown reader ' + reader);
+  const ms = performance.now() - t0;
+  const cpu = process.cpuUsage(c0);
   clearInterval(timer);
   sampleRss();
   const maxRss = process.resourceUsage().maxRSS * 1024;
-  process.stdout.write(JSON.stringify({ ...r, peakRss: Math.max(r.peakRss, maxRss) }) + '\n');
+  const result: RunResult = { ...r, ms, cpuMs: (cpu.user + cpu.system) / 1000, peakRss: Math.max(peakRss, maxRss) };
+  process.stdout.write(JSON.stringify(result) + '\n');
+}
+
+function runChild(reader: string, file: string, enc: string): RunResult | string {
+  const p = spawnSync(process.execPath, [...process.execArgv, SELF, '--child', reader, file, enc], {
+    encoding: 'utf8',
+    maxBuffer: 1 << 20,
+  });
+  if (p.status !== 0) return p.stderr.trim().split('\n').slice(0, 5).join(' | ');
+  return JSON.parse(p.stdout.trim().split('\n').pop()!) as RunResult;
+}
+
+/** Import an optional comparison library, from the project or from $CSV_BENCH_MODULES. */
+async function loadOptional(name: string): Promise<unknown> {
+  let m: Record<string, unknown>;
+  try {
+    m = (await import(/* @vite-ignore */ name)) as Record<string, unknown>;
+  } catch (e) {
+    const dir = process.env.CSV_BENCH_MODULES;
+    if (!dir) throw e;
+    const path = createRequire(join(dir, 'noop.js')).resolve(name);
+    m = (await import(/* @vite-ignore */ pathToFileURL(path).href)) as Record<string, unknown>;
+  }
+  // CommonJS modules come as { default: exports }.
+  return m.default !== undefined && Object.keys(m).length <= 2 ? m.default : m;
 }
 
 async function canImport(name: string): Promise<boolean> {
   try {
-    await import(/* @vite-ignore */ name);
+    await loadOptional(name);
     return true;
   } catch {
     return false;
@@ -234,41 +274,47 @@ async function main(): Promise<void> {
   const readers = ['ours'];
   for (const lib of ['udsv', 'papaparse']) if (await canImport(lib)) readers.push(lib);
 
+  const base = runChild('baseline', '-', '-');
+  if (typeof base !== 'string') {
+    console.log(`node ${process.version}, ${RUNS} runs each, best run shown; baseline RSS of an idle child ${mib(base.peakRss)} MiB`);
+  }
   for (const enc of encodings) {
     const file = dataPath(enc);
     if (!existsSync(file)) {
       process.stderr.write(`generating ${file} …\n`);
       await generate(file, LINES, enc);
     }
-    const bytes = statSync(file).size;
-    const mb = bytes / 1e6;
+    const mb = statSync(file).size / 1e6;
     console.log(`\n${enc}: ${file} — ${LINES.toLocaleString('en')} lines, ${mb.toFixed(1)} MB`);
     for (const reader of readers) {
       if (only && reader !== only) continue;
       const results: RunResult[] = [];
       for (let i = 0; i < RUNS; i++) {
-        const p = spawnSync(process.execPath, [...process.execArgv, SELF, '--child', reader, file, enc, ...args], {
-          encoding: 'utf8',
-          maxBuffer: 1 << 20,
-        });
-        if (p.status !== 0) {
-          console.log(`  ${reader.padEnd(10)} failed: ${p.stderr.trim().split('\n').slice(0, 5).join(' | ')}`);
+        const r = runChild(reader, file, enc);
+        if (typeof r === 'string') {
+          console.log(`  ${reader.padEnd(10)} failed: ${r}`);
           break;
         }
-        results.push(JSON.parse(p.stdout.trim().split('\n').pop()!) as RunResult);
+        results.push(r);
       }
       if (results.length === 0) continue;
       const best = results.reduce((a, b) => (b.ms < a.ms ? b : a));
+      const bestCpu = Math.min(...results.map((r) => r.cpuMs));
       const rss = Math.max(...results.map((r) => r.peakRss));
       const all = results.map((r) => (mb / (r.ms / 1000)).toFixed(0)).join(', ');
       console.log(
-        `  ${reader.padEnd(10)} ${(mb / (best.ms / 1000)).toFixed(1).padStart(6)} MB/s` +
-          `  (runs: ${all})  ${best.ms.toFixed(0).padStart(5)} ms` +
-          `  peak RSS ${(rss / 2 ** 20).toFixed(0).padStart(4)} MiB` +
-          `  records ${best.records.toLocaleString('en')}  fields ${best.fields.toLocaleString('en')}`,
+        `  ${reader.padEnd(10)} ${(mb / (best.ms / 1000)).toFixed(1).padStart(6)} MB/s wall` +
+          ` (${best.ms.toFixed(0)} ms; runs ${all})` +
+          `  ${(mb / (bestCpu / 1000)).toFixed(1).padStart(6)} MB/s of CPU time` +
+          `  peak RSS ${mib(rss)} MiB` +
+          `  ${best.records.toLocaleString('en')} records, ${best.fields.toLocaleString('en')} fields`,
       );
     }
   }
+}
+
+function mib(bytes: number): string {
+  return (bytes / 2 ** 20).toFixed(0);
 }
 
 await main();

@@ -1396,8 +1396,20 @@ function workspaceYaml(): string {
     '  - { platform: all, preset: generic, table: purchase_orders, files: ["data/purchasing/*.csv"] }',
     'campaigns:',
     ...CAMPAIGNS.map((c) => `  - { name: "${c.name}", start: ${c.start}, end: ${c.end} }`),
-    'thresholds: {}',
-    'targets: {}',
+    '# Diagnosis rule thresholds by rule id (every key has a default; see the README).',
+    'thresholds:',
+    '  lateDelivery: { maxRate: 0.12, minOrders: 50 }',
+    '  supplierLeadTime:',
+    '    standardDays: 14',
+    '    suppliers: { 宁波海拓进口贸易有限公司: 21 }',
+    '# Next-quarter targets; the ones not given follow their default rule.',
+    'targets:',
+    '  gmvGrowth: 0.15',
+    '  procurementCycleDays: 12',
+    '  liveShare: 0.12',
+    '  incrementByCategory: { core: [女装, 美妆护肤], minShare: 0.7 }',
+    '  incrementByPlatform: { core: [douyin], minShare: 0.35 }',
+    'narrative: narrative.yaml',
   ];
   return lines.join('\n') + '\n';
 }

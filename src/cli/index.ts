@@ -10,6 +10,10 @@ Examples:
   $ ecom-report build --quarter Q3 2026 --config shop/ecom-report.yaml --out deck.pptx --locale en
   $ ecom-report validate --config shop/ecom-report.yaml
   $ ecom-report metrics --quarter 2026-Q3 --json > figures.json
+  $ ecom-report template init brand && ecom-report build --template templates/brand
+  $ ecom-report build --quarter 2026Q3 --pdf --email a@example.com,b@example.com --json
+  $ ecom-report send out/ecom-report-2026Q3.pptx --to a@example.com
+  $ ecom-report init shop
 
 Exit codes: 0 done, 1 input problems (listed), 2 usage error, 3 delivery failed.`;
 
@@ -40,9 +44,37 @@ function buildProgram(ctx: CommandContext, setResult: (p: Promise<number>) => vo
     .option('-o, --out <file>', 'where to write the deck (default: <workspace>/out/ecom-report-<quarter>.pptx)')
     .option('--metrics-json <file>', 'also write every figure with its provenance as JSON')
     .option('--allow-partial', 'build even when some rows could not be read (they are left out and listed)')
+    .option('--pdf', 'also write the deck as PDF (needs LibreOffice)')
+    .option('--email <addresses...>', 'e-mail the deck to these addresses (a,b or several values); SMTP settings from ECOM_REPORT_SMTP_* variables')
     .option('--json', 'print one JSON document with the result on stdout')
     .action((opts) => {
       setResult(import('./commands/build.js').then((m) => m.buildCommand(opts, ctx)));
+    });
+
+  program
+    .command('send')
+    .description('e-mail a built deck with the headline figures and key charts (SMTP settings from ECOM_REPORT_SMTP_* variables)')
+    .argument('<deck>', 'the .pptx to send')
+    // Not variadic: `send --to a@x.cn out/deck.pptx` must not take the deck for an address.
+    .requiredOption('--to <addresses>', 'recipients, comma-separated (the flag may be repeated)', (v: string, prev?: string[]) => [...(prev ?? []), v])
+    .addOption(new Option('-q, --quarter <quarter>', "quarter of the figures in the e-mail (default: from the deck's file name, e.g. ecom-report-2026Q3.pptx)"))
+    .addOption(configOpt())
+    .option('-t, --template <dir>', 'template folder or packaged name (default: from config, else "default")')
+    .addOption(new Option('-l, --locale <locale>', 'language of the e-mail').choices(['zh-CN', 'en']))
+    .option('--pdf', 'also attach the deck as PDF (needs LibreOffice)')
+    .option('--allow-partial', 'send even when some rows could not be read')
+    .option('--json', 'print one JSON document with the result on stdout')
+    .action((deck: string, opts) => {
+      setResult(import('./commands/send.js').then((m) => m.sendCommand(deck, opts, ctx)));
+    });
+
+  program
+    .command('init')
+    .description('write a workspace with example exports for two platforms that builds as it is')
+    .argument('[dir]', 'folder to write it in (default: the current folder)')
+    .addOption(new Option('-l, --locale <locale>', 'language of the workspace').choices(['zh-CN', 'en']).default('zh-CN'))
+    .action((dir: string | undefined, opts) => {
+      setResult(import('./commands/init.js').then((m) => m.initCommand({ dir, ...opts }, ctx)));
     });
 
   program
@@ -63,6 +95,25 @@ function buildProgram(ctx: CommandContext, setResult: (p: Promise<number>) => vo
     .option('--json', 'print the metrics document as JSON on stdout')
     .action((opts) => {
       setResult(import('./commands/metrics.js').then((m) => m.metricsCommand(opts, ctx)));
+    });
+
+  const template = program.command('template').description('list the deck templates, or copy one into the workspace to restyle it');
+  template
+    .command('list')
+    .description('list the packaged templates and those in <workspace>/templates/')
+    .addOption(configOpt())
+    .option('--json', 'print the list as JSON on stdout')
+    .action((opts) => {
+      setResult(import('./commands/template.js').then((m) => m.templateListCommand(opts, ctx)));
+    });
+  template
+    .command('init')
+    .description('copy a template to <workspace>/templates/NAME/ for editing (see docs/restyle.md)')
+    .argument('<name>', 'name of the new template folder')
+    .option('--from <template>', 'template to copy', 'default')
+    .addOption(configOpt())
+    .action((name: string, opts) => {
+      setResult(import('./commands/template.js').then((m) => m.templateInitCommand(name, opts, ctx)));
     });
 
   return program;

@@ -1,4 +1,5 @@
 // The shared front half of build / validate / metrics: workspace → quarter → ingest → figures.
+import path from 'node:path';
 import { ExitCode, UserError } from '../errors.js';
 import { loadWorkspace, type LoadedWorkspace } from '../config/load.js';
 import type { OrderLine, SideTables } from '../canonical.js';
@@ -6,12 +7,22 @@ import { sideTables } from '../ingest/side-tables.js';
 import { ingestWorkspace, type IngestResult } from '../ingest/workspace.js';
 import { assembleMetrics, type MetricsDocument } from '../metrics/document.js';
 import { OverviewAccumulator } from '../metrics/overview.js';
+import { CoreAccumulator } from '../metrics/core.js';
+import { readMetricsSettings, SETTING_KEYS } from '../metrics/settings.js';
+import { CampaignAccumulator } from '../metrics/campaigns.js';
+import { OperationsAccumulator } from '../metrics/operations.js';
+import { completeReview } from '../metrics/review.js';
+import { loadNarrative } from '../narrative/load.js';
+import { parseReportSettings } from '../narrative/settings.js';
+import { minorPerMajor } from '../report/format.js';
 import {
   lastCompleteQuarter,
   monthBoundaries,
   parseQuarter,
   quarterLabel,
+  quarterPeriod,
   reportPeriods,
+  shiftQuarter,
   type Quarter,
   type ReportPeriods,
 } from '../time/quarter.js';
@@ -65,6 +76,42 @@ export async function loadAndCompute(options: PipelineOptions, ctx: CommandConte
   });
   // Every accumulator that needs order lines sees each line once, as it streams past.
   const lineSinks: ((line: OrderLine) => void)[] = [(line) => overview.add(line)];
+  // Sections 3–6: settings and narrative are checked before any export is read (typos fail fast).
+  const configShown = path.relative(ctx.cwd, workspace.configPath) || workspace.configPath;
+  // The core metrics' own settings share `thresholds:` with the diagnosis rules; each reader
+  // sees only its keys.
+  const metricsSettings = readMetricsSettings(config.thresholds, configShown);
+  const ruleThresholds = Object.fromEntries(Object.entries(config.thresholds).filter(([k]) => !(SETTING_KEYS as readonly string[]).includes(k)));
+  const settings = parseReportSettings({ ...config, thresholds: ruleThresholds }, configShown, SETTING_KEYS);
+  const core = new CoreAccumulator({
+    periods,
+    timeZone: config.timezone,
+    campaigns: config.campaigns,
+    settings: metricsSettings,
+    minorPerMajor: minorPerMajor(config.currency),
+  });
+  lineSinks.push((line) => core.add(line));
+  const narrative = config.narrative ? await loadNarrative(config.narrative, workspace.baseDir, ctx.cwd) : null;
+  if (narrative?.narrative.quarter !== undefined && narrative.narrative.quarter !== quarterLabel(quarter)) {
+    ctx.stderr.write(`ecom-report: warning: ${config.narrative} is written for ${narrative.narrative.quarter}, the report is for ${quarterLabel(quarter)}\n`);
+  }
+  const operations = new OperationsAccumulator({
+    periods,
+    twoBack: quarterPeriod(shiftQuarter(quarter, -2), config.timezone, config.fiscalYearStartMonth),
+    timeZone: config.timezone,
+    settings: {
+      slowMovingDays: settings.thresholds.slowMoving.days,
+      topSellerShare: settings.thresholds.topSellerStockOut.topShare,
+      shipSlaHours: settings.thresholds.lateDelivery.shipSlaHours,
+    },
+  });
+  const campaigns = new CampaignAccumulator({
+    calendar: config.campaigns,
+    quarter: periods.current,
+    timeZone: config.timezone,
+    baseline: settings.thresholds.campaignBaseline,
+  });
+  lineSinks.push((line) => operations.add(line), (line) => campaigns.add(line));
   const progress = new Progress(ctx);
   progress.note(`ecom-report: ${quarterLabel(quarter)} from ${workspace.configPath}`);
   const ingest = await ingestWorkspace(config, {
@@ -77,11 +124,14 @@ export async function loadAndCompute(options: PipelineOptions, ctx: CommandConte
     onFileDone: (f) => progress.fileDone(f.file, f.rowsRead, f.bytes),
   });
   const side = sideTables(ingest.tables);
+  const overviewMetrics = overview.finish();
+  const coreResult = core.finish(overviewMetrics, side);
   const metrics = assembleMetrics({
     periods,
     currency: config.currency,
     timezone: config.timezone,
-    overview: overview.finish(),
+    overview: { ...overviewMetrics, ...coreResult.overview },
+    core: coreResult.core,
     files: ingest.files.map((f) => ({
       file: f.file,
       platform: f.platform,
@@ -92,5 +142,22 @@ export async function loadAndCompute(options: PipelineOptions, ctx: CommandConte
     })),
     orderLines: ingest.orderLines,
   });
+  const referenceProblems = completeReview(metrics, {
+    operations: operations.finish(side),
+    campaigns: campaigns.finish(side),
+    narrative: narrative?.narrative ?? null,
+    narrativeFile: config.narrative ?? null,
+    thresholds: settings.thresholds,
+    targets: settings.targets,
+    nextQuarter: quarterLabel(shiftQuarter(quarter, 1)),
+    minorPerMajor: minorPerMajor(config.currency),
+  });
+  if (referenceProblems.length > 0 && narrative) {
+    const shown = path.relative(ctx.cwd, narrative.file) || narrative.file;
+    throw new UserError(
+      referenceProblems.map((p) => `${shown}: ${p.path}: ${p.message}${p.suggestion ? ` (did you mean '${p.suggestion}'?)` : ''}`).join('\n'),
+      { exitCode: ExitCode.usage, hint: 'a KPI figure: names a figure id from `ecom-report metrics --json`, e.g. core.conversion' },
+    );
+  }
   return { workspace, quarter, periods, ingest, side, metrics };
 }

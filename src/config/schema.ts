@@ -20,6 +20,27 @@ const isoDay = z
   .transform((v) => (v instanceof Date ? v.toISOString().slice(0, 10) : v))
   .pipe(z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date like 2026-06-01'));
 
+/**
+ * A second file or sheet joined onto a source's rows by order id. `items`: one row per item of
+ * an order (Tmall 宝贝报表), which splits the order into lines; `returns`: a list of order ids
+ * (Superstore's Returns sheet) whose orders are refunded in full. Without `files:`, `sheet:`
+ * names another sheet of the same workbook.
+ */
+export const joinSchema = z
+  .object({
+    kind: z.enum(['items', 'returns']),
+    files: z.array(z.string().min(1)).min(1).optional(),
+    sheet: z.union([z.string(), z.number().int().positive()]).optional(),
+    encoding: z.enum(['auto', 'utf8', 'gb18030', 'utf16le', 'utf16be']).default('auto'),
+    /** The key's header in both files, or in each; default the order id column of each. */
+    on: z.union([z.string().min(1), z.object({ left: z.string().min(1), right: z.string().min(1) }).strict()]).optional(),
+    columns: z.record(z.string(), z.string()).default({}),
+  })
+  .strict()
+  .refine((j) => j.files !== undefined || j.sheet !== undefined, {
+    message: 'a join needs files: (another export) or sheet: (another sheet of the same workbook)',
+  });
+
 export const sourceSchema = z
   .object({
     platform: z.string().min(1),
@@ -32,6 +53,13 @@ export const sourceSchema = z
     amountsIn: z.enum(['major', 'minor']).default('major'),
     timezone: z.string().optional(),
     columns: z.record(z.string(), z.string()).default({}),
+    /** One join or a list of them. */
+    join: z
+      .preprocess((v) => (v !== undefined && v !== null && !Array.isArray(v) ? [v] : v), z.array(joinSchema))
+      .optional()
+      .transform((v) => v ?? []),
+    /** The export has no order number: each row is one order, numbered by file and row. */
+    rowIsOrder: z.boolean().default(false),
   })
   .strict();
 
@@ -60,6 +88,7 @@ export const workspaceSchema = z
 
 export type WorkspaceConfigInput = z.input<typeof workspaceSchema>;
 export type SourceConfig = z.output<typeof sourceSchema>;
+export type JoinConfig = z.output<typeof joinSchema>;
 export type Campaign = z.output<typeof campaignSchema>;
 /** The parsed config; paths are still as written (relative to the config file). */
 export type WorkspaceConfig = z.output<typeof workspaceSchema>;

@@ -10,11 +10,19 @@
 //
 // The file is read with a stream in ~1 MiB chunks and decoded incrementally, so memory stays
 // flat whatever the file size. Each decoded chunk is scanned with indexOf: a line without any
-// quote (the common case) is sliced and split in one go; a record that holds a quote goes
-// through a small state machine that can stop at a chunk boundary anywhere and resume with
-// the next chunk, so no text is ever scanned twice.
+// quote (the common case) is cut at each delimiter into slices of the chunk; a record that
+// holds a quote goes through a small state machine that can stop at a chunk boundary anywhere
+// and resume with the next chunk, so no text is scanned twice. A record still open after
+// MAX_PENDING_CHARS (a stray quote that never closes, or a file that is not CSV at all) is a
+// UserError rather than an out-of-memory crash.
+//
+// Fields are substrings of the decoded chunk. V8 makes a substring of 13 or more characters
+// a view into its parent, so a field kept after its batch is consumed (an order id in a
+// table, say) keeps its whole ~2 MB chunk alive; pass fields kept for long through
+// `detachString`.
 import { createReadStream } from 'node:fs';
 import { open, stat } from 'node:fs/promises';
+import { UserError } from '../errors.js';
 import { createDecoder, detectEncoding, type CsvEncoding } from './encoding.js';
 
 export type CsvDelimiter = ',' | ';' | '\t';
@@ -28,8 +36,10 @@ export interface CsvOptions {
   onProgress?: (bytesRead: number, totalBytes: number) => void;
   /** @internal Read chunk size in bytes (default 1 MiB); tests use tiny ones. */
   chunkSize?: number;
-  /** @internal Records per batch (default 4096). */
+  /** @internal Records per batch (default 1024). */
   batchSize?: number;
+  /** @internal Longest unfinished record held, in characters (default 64 Mi). */
+  maxPendingChars?: number;
 }
 
 export interface CsvRecord {
@@ -49,13 +59,19 @@ export interface CsvSource {
 }
 
 const CHUNK_SIZE = 1 << 20;
-const BATCH_SIZE = 4096;
+const BATCH_SIZE = 1024;
 const PROGRESS_STEP = 1 << 20;
 /** Bytes read up front to detect the encoding (native UTF-8 validation: ~0.1 ms per MiB). */
 const ENCODING_SAMPLE = 1 << 20;
 /** Characters of the decoded sample used to detect the delimiter. */
 const DELIMITER_SAMPLE = 64 * 1024;
 const DELIMITER_LINES = 20;
+/**
+ * Characters an unfinished record may hold while its end is awaited (two bytes each when the
+ * text is not Latin-1). No real export has such a record; this bounds memory when a stray
+ * quote opens a field that never closes, and stays well under V8's ~512 Mi string limit.
+ */
+const MAX_PENDING_CHARS = 64 * 1024 * 1024;
 
 export async function openCsv(path: string, options: CsvOptions = {}): Promise<CsvSource> {
   const { size: totalBytes } = await stat(path);
@@ -89,28 +105,35 @@ export async function openCsv(path: string, options: CsvOptions = {}): Promise<C
   const batchSize = Math.max(1, options.batchSize ?? BATCH_SIZE);
   const onProgress = options.onProgress;
 
+  const maxPendingChars = options.maxPendingChars ?? MAX_PENDING_CHARS;
+
   async function* batches(): AsyncGenerator<CsvRecord[]> {
-    const parser = new CsvParser(delimiter);
+    const parser = new CsvParser(delimiter, maxPendingChars);
     const decoder = createDecoder(encoding);
     let batch: CsvRecord[] = [];
     let bytesRead = 0;
     let reported = 0;
-    for await (const chunk of createReadStream(path, { highWaterMark: chunkSize })) {
-      bytesRead += (chunk as Buffer).length;
-      parser.push(decoder.write(chunk as Buffer));
-      while (parser.parse(batch, batchSize, false)) {
+    try {
+      for await (const chunk of createReadStream(path, { highWaterMark: chunkSize })) {
+        bytesRead += (chunk as Buffer).length;
+        parser.push(decoder.write(chunk as Buffer));
+        while (parser.parse(batch, batchSize, false)) {
+          yield batch;
+          batch = [];
+        }
+        if (onProgress !== undefined && bytesRead - reported >= PROGRESS_STEP) {
+          reported = bytesRead;
+          onProgress(bytesRead, totalBytes);
+        }
+      }
+      parser.push(decoder.end());
+      while (parser.parse(batch, batchSize, true)) {
         yield batch;
         batch = [];
       }
-      if (onProgress !== undefined && bytesRead - reported >= PROGRESS_STEP) {
-        reported = bytesRead;
-        onProgress(bytesRead, totalBytes);
-      }
-    }
-    parser.push(decoder.end());
-    while (parser.parse(batch, batchSize, true)) {
-      yield batch;
-      batch = [];
+    } catch (err) {
+      if (err instanceof UserError && err.location.file === undefined) err.location.file = path;
+      throw err;
     }
     if (batch.length > 0) yield batch;
     if (onProgress !== undefined && reported !== bytesRead) onProgress(bytesRead, totalBytes);
@@ -139,6 +162,17 @@ export function parseCsvText(text: string, delimiter?: CsvDelimiter): CsvRecord[
   const out: CsvRecord[] = [];
   parser.parse(out, Infinity, true);
   return out;
+}
+
+/**
+ * A copy of `s` that does not share memory with the chunk it was cut from, for fields kept
+ * beyond their batch (see the note at the top of this file). Cheap: one allocation and copy
+ * of the field's own characters.
+ */
+export function detachString(s: string): string {
+  // Concatenation makes a cons string; slicing it flattens it into a fresh string of the
+  // field's length + 1, and the result refers to that small string only.
+  return s.length < 13 ? s : (' ' + s).slice(1);
 }
 
 // ---------------------------------------------------------------------------------------
@@ -218,6 +252,13 @@ const COMMA = 44;
 const SEMICOLON = 59;
 const TAB = 9;
 
+/** A packed (not holey) array of `k` empty strings. */
+function emptyFields(k: number): string[] {
+  const a: string[] = [];
+  for (let i = 0; i < k; i++) a.push('');
+  return a;
+}
+
 // States of the record state machine (records that hold a quote).
 const AT_FIELD = 0; // at the start of a field
 const UNQUOTED = 1; // inside an unquoted field, or after the closing quote of a quoted one
@@ -262,7 +303,10 @@ export class CsvParser {
    */
   private template: string[] = [''];
 
-  constructor(delimiter: CsvDelimiter) {
+  constructor(
+    delimiter: CsvDelimiter,
+    private readonly maxPendingChars = MAX_PENDING_CHARS,
+  ) {
     this.delim = delimiter;
     this.delimCode = delimiter.charCodeAt(0);
   }
@@ -302,7 +346,8 @@ export class CsvParser {
         full = true;
         break;
       }
-      if (!this.inRecord && pos < n) {
+      let quoted = this.inRecord;
+      if (!quoted && pos < n) {
         if (lf < pos) {
           lf = s.indexOf('\n', pos);
           if (lf < 0) lf = n;
@@ -316,7 +361,9 @@ export class CsvParser {
           quote = s.indexOf('"', pos);
           if (quote < 0) quote = n;
         }
-        if (quote >= end && (end < n || last)) {
+        if (quote < end) {
+          quoted = true;
+        } else if (end < n || last) {
           // Fast path: a whole line without quotes. Fields are cut at each delimiter.
           const fields = template.slice();
           let k = 0;
@@ -334,7 +381,7 @@ export class CsvParser {
           }
           if (k !== template.length) {
             fields.length = k;
-            template = new Array<string>(k).fill('');
+            template = emptyFields(k);
           }
           out.push({ row, fields });
           row++;
@@ -342,39 +389,20 @@ export class CsvParser {
           if (end === cr && pos < n && s.charCodeAt(pos) === LF) pos++;
           continue;
         }
-        if (quote >= end) {
-          // An incomplete line at the end of the text: needs the next piece.
-          this.pos = pos;
-          this.row = row;
-        } else {
-          this.pos = pos;
-          this.row = row;
-          this.nextLF = lf;
-          this.nextCR = cr;
-          this.nextDelim = dp;
-          const done = this.record(out, last);
-          pos = this.pos;
-          row = this.row;
-          lf = this.nextLF;
-          cr = this.nextCR;
-          dp = this.nextDelim;
-          if (done) continue;
-        }
-      } else if (this.inRecord) {
-        this.pos = pos;
-        this.row = row;
+        // else: an incomplete line at the end of the text, completed by the next one.
+      }
+      this.pos = pos;
+      this.row = row;
+      if (quoted) {
+        // A record holding a quote (or one already under way): the state machine.
         this.nextLF = lf;
         this.nextCR = cr;
-        this.nextDelim = dp;
         const done = this.record(out, last);
         pos = this.pos;
         row = this.row;
         lf = this.nextLF;
         cr = this.nextCR;
-        dp = this.nextDelim;
         if (done) continue;
-      } else {
-        this.pos = pos;
       }
       // The current text is used up (or ends in an incomplete line): go on with the next.
       if (!this.nextText()) break;
@@ -407,6 +435,7 @@ export class CsvParser {
     const old = this.buf;
     if (this.pos < old.length) {
       const rest = old.slice(this.pos);
+      if (rest.length > this.maxPendingChars) throw this.tooLong(this.row, false);
       let cut = text.indexOf('\n', start);
       const cr = text.indexOf('\r', start);
       if (cr >= 0 && (cut < 0 || cr < cut)) cut = cr;
@@ -439,7 +468,6 @@ export class CsvParser {
   private record(out: CsvRecord[], last: boolean): boolean {
     const s = this.buf;
     const n = s.length;
-    const delim = this.delim;
     let i = this.pos;
     if (!this.inRecord) {
       this.inRecord = true;
@@ -452,11 +480,10 @@ export class CsvParser {
     let mode = this.mode;
     let acc = this.acc;
     let row = this.row;
-    // Next delimiter / LF / CR at or after i (n: none; stale when < i), shared with parse().
-    let nextDelim = this.nextDelim;
+    const dc = this.delimCode;
+    // Next LF / CR at or after i (n: none; stale when < i), shared with parse().
     let lf = this.nextLF;
     let cr = this.nextCR;
-    let nextBreak = -1;
     for (;;) {
       if (mode === AT_FIELD) {
         if (i >= n) break;
@@ -468,37 +495,28 @@ export class CsvParser {
         }
       }
       if (mode === UNQUOTED) {
-        // Up to the next delimiter or line break; quotes here are literal.
-        if (nextDelim < i) {
-          nextDelim = s.indexOf(delim, i);
-          if (nextDelim < 0) nextDelim = n;
+        // Up to the next delimiter or line break; quotes here are literal. (A plain loop:
+        // these runs are short, and indexOf bookkeeping measured slower here.)
+        let j = i;
+        let c = 0;
+        while (j < n) {
+          c = s.charCodeAt(j);
+          if (c === dc || c === LF || c === CR) break;
+          j++;
         }
-        if (nextBreak < i) {
-          if (lf < i) {
-            lf = s.indexOf('\n', i);
-            if (lf < 0) lf = n;
-          }
-          if (cr < i) {
-            cr = s.indexOf('\r', i);
-            if (cr < 0) cr = n;
-          }
-          nextBreak = lf < cr ? lf : cr;
-        }
-        const j = nextDelim < nextBreak ? nextDelim : nextBreak;
         if (j > i) acc += s.slice(i, j);
         i = j;
         if (j >= n) break;
         fields.push(acc);
         acc = '';
         i++;
-        if (j === nextDelim) {
+        if (c === dc) {
           mode = AT_FIELD;
           continue;
         }
-        if (j === cr && i < n && s.charCodeAt(i) === LF) i++;
+        if (c === CR && i < n && s.charCodeAt(i) === LF) i++;
         this.pos = i;
         this.row = row + 1;
-        this.nextDelim = nextDelim;
         this.nextLF = lf;
         this.nextCR = cr;
         this.emit(out, false);
@@ -539,10 +557,10 @@ export class CsvParser {
     // Out of text inside the record.
     this.pos = n;
     this.row = row;
-    this.nextDelim = nextDelim;
     this.nextLF = lf;
     this.nextCR = cr;
     if (!last) {
+      if (acc.length > this.maxPendingChars) throw this.tooLong(this.recordRow, mode === QUOTED);
       this.mode = mode;
       this.acc = acc;
       return false;
@@ -559,6 +577,20 @@ export class CsvParser {
     out.push(rec);
     this.inRecord = false;
     this.fields = [];
+  }
+
+  private tooLong(row: number, quoted: boolean): UserError {
+    const max = this.maxPendingChars;
+    const size = max >= 1 << 20 ? `${Math.round(max / (1 << 20))} Mi characters` : `${max} characters`;
+    return quoted
+      ? new UserError(`a quoted field is still open after ${size}`, {
+          location: { row },
+          hint: 'a stray " in this row opens a field that is never closed',
+        })
+      : new UserError(`a line is longer than ${size}`, {
+          location: { row },
+          hint: 'this does not look like a CSV file; check the file and its encoding',
+        });
   }
 
   /** Physical line breaks in s[a, b): each CR, and each LF not right after a CR. */

@@ -3,7 +3,7 @@
 import type { TableName } from '../canonical.js';
 import { nearest } from '../config/suggest.js';
 import { TABLE_FIELDS, type FieldSpec } from './fields.js';
-import type { Preset } from './presets/types.js';
+import type { Derivation, Preset } from './presets/types.js';
 
 /** Header text as compared: trimmed of ASCII, NBSP and full-width spaces, case-folded. */
 export function normalizeHeader(text: string): string {
@@ -25,6 +25,8 @@ export interface ColumnPlan {
   bindings: ColumnBinding[];
   /** Canonical boolean fields set when any of these column indexes is non-empty. */
   presence: { field: string; indexes: number[] }[];
+  /** The preset's derivations that apply to this file (their inputs are all in it). */
+  derived: Derivation[];
 }
 
 export interface MappingProblem {
@@ -33,12 +35,38 @@ export interface MappingProblem {
   hint: string;
 }
 
+/**
+ * Any order export with a unit price and a quantity but no line amount (UCI Online Retail, many
+ * ERP lists): the paid amount is unit price × quantity − discount, in minor units, exactly.
+ */
+const LINE_AMOUNT: Derivation = {
+  field: 'paid_amount',
+  needs: ['unit_price', 'quantity'],
+  compute: (cells) => {
+    const price = cells['unit_price'];
+    const quantity = cells['quantity'];
+    if (typeof price !== 'number' || typeof quantity !== 'number') return null;
+    return price * quantity - (typeof cells['discount'] === 'number' ? cells['discount'] : 0);
+  },
+};
+
+export interface PlanOptions {
+  /** The canonical columns to look for; default the preset's table's. */
+  fields?: Readonly<Record<string, FieldSpec>>;
+  /** What the file is called in messages; default the table name. */
+  tableLabel?: string;
+  /** Required columns this source fills in another way (an order id from the row number). */
+  optional?: readonly string[];
+}
+
 export function planColumns(
   header: readonly string[],
   preset: Preset,
   overrides: Readonly<Record<string, string>>,
+  options: PlanOptions = {},
 ): { plan: ColumnPlan; problems: MappingProblem[] } {
-  const fields = TABLE_FIELDS[preset.table];
+  const fields = options.fields ?? TABLE_FIELDS[preset.table];
+  const tableLabel = options.tableLabel ?? preset.table;
   const fieldNames = Object.keys(fields);
   const problems: MappingProblem[] = [];
   const byName = new Map<string, number>();
@@ -48,11 +76,12 @@ export function planColumns(
   });
 
   const bindings: ColumnBinding[] = [];
+  const missingRequired: { field: string; candidates: readonly string[] }[] = [];
   for (const [canonical, headerText] of Object.entries(overrides)) {
     if (!(canonical in fields)) {
       const guess = nearest(canonical, fieldNames);
       problems.push({
-        message: `columns.${canonical}: '${canonical}' is not a column of ${preset.table}`,
+        message: `columns.${canonical}: '${canonical}' is not a column of ${tableLabel}`,
         hint: guess ? `did you mean '${guess}'?` : `known columns: ${fieldNames.join(', ')}`,
       });
     }
@@ -77,15 +106,25 @@ export function planColumns(
       }
     }
     if (index === undefined) {
-      if (spec.required && !(field in overrides)) {
-        problems.push({
-          message: `required column '${field}' not found (looked for ${candidates.map((c) => `'${c}'`).join(', ') || 'no header'})`,
-          hint: `map it in the source's columns: (e.g. columns: { ${field}: "Your header" })`,
-        });
-      }
+      if (spec.required && !(field in overrides) && !options.optional?.includes(field)) missingRequired.push({ field, candidates });
       continue;
     }
     bindings.push({ field, spec, index, header: used.trim(), transform: preset.transforms?.[field] });
+  }
+
+  // A required column the platform does not export can be computed from others (Shopify's
+  // line amount from price × quantity − discount).
+  const bound = new Set(bindings.map((b) => b.field));
+  const derive = preset.derive?.some((d) => d.field === 'paid_amount') || !('paid_amount' in fields) ? (preset.derive ?? []) : [...(preset.derive ?? []), LINE_AMOUNT];
+  const derived = derive.filter((d) => d.needs.every((n) => bound.has(n)) && (d.always || !bound.has(d.field)));
+  for (const { field, candidates } of missingRequired) {
+    if (derived.some((d) => d.field === field)) continue;
+    const recipe = derive.find((d) => d.field === field);
+    const alternative = recipe ? `; or columns for ${recipe.needs.join(', ')} to compute it` : '';
+    problems.push({
+      message: `required column '${field}' not found (looked for ${candidates.map((c) => `'${c}'`).join(', ') || 'no header'}${alternative})`,
+      hint: `map it in the source's columns: (e.g. columns: { ${field}: "Your header" })`,
+    });
   }
 
   const presence: ColumnPlan['presence'] = [];
@@ -94,5 +133,5 @@ export function planColumns(
     const indexes = headers.map((h) => byName.get(normalizeHeader(h))).filter((i): i is number => i !== undefined);
     if (indexes.length > 0 && !bindings.some((b) => b.field === field)) presence.push({ field, indexes });
   }
-  return { plan: { table: preset.table, bindings, presence }, problems };
+  return { plan: { table: preset.table, bindings, presence, derived }, problems };
 }

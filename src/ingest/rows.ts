@@ -99,10 +99,30 @@ function readCell(raw: string, b: ColumnBinding, ctx: RowContext, problems: Cell
     problems.push({ column: b.header, message: parsed.message, hint: parsed.hint, value: parsed.value ?? raw.trim(), fatal: true });
     return null;
   }
-  if (parsed === null && b.spec.required) {
+  // An order line's amount may be empty where nothing was paid (Amazon leaves item-price blank
+  // on Pending and Cancelled orders); toOrderLine requires it on paid lines.
+  if (parsed === null && b.spec.required && b.field !== 'paid_amount') {
     problems.push({ column: b.header, message: `'${b.field}' is empty`, hint: 'every row needs this value', fatal: true });
   }
   return parsed;
+}
+
+/**
+ * Fills what the row itself leaves out: order-level cells carried forward from the previous
+ * row of the same order (`carryForward`), then the preset's derived cells. `previous` is the
+ * previous data row's cells of this file, already completed.
+ */
+export function completeCells(cells: Record<string, CellValue>, plan: ColumnPlan, carryForward: readonly string[] | undefined, previous: Readonly<Record<string, CellValue>> | undefined): void {
+  if (carryForward && previous) {
+    const orderId = cells['order_id'];
+    if (orderId !== null && orderId !== undefined && orderId === previous['order_id']) {
+      for (const field of carryForward) {
+        const own = cells[field];
+        if (own === null || own === undefined) cells[field] = previous[field] ?? null;
+      }
+    }
+  }
+  for (const d of plan.derived) cells[d.field] = d.compute(cells);
 }
 
 const num = (v: CellValue): number | null => (typeof v === 'number' ? v : null);
@@ -153,6 +173,15 @@ export function toOrderLine(
     return undefined;
   }
   const quantity = num(cells['quantity'] ?? null) ?? 1;
+  let paidMinor = paidAmount ?? 0;
+  let refundMinor = refund;
+  // A negative quantity is a return booked as a row of its own: it takes back money, so its
+  // amount counts as a refund, never as negative sales.
+  if (quantity < 0 && paidStatus) {
+    refundMinor = Math.max(Math.abs(paidMinor), refundMinor);
+    paidMinor = 0;
+    status = 'refunded';
+  }
   return {
     platform,
     orderId,
@@ -165,11 +194,11 @@ export function toOrderLine(
     category: str(cells['category'] ?? null),
     quantity,
     unitPriceMinor: num(cells['unit_price'] ?? null),
-    paidAmountMinor: paidAmount ?? 0,
+    paidAmountMinor: paidMinor,
     discountMinor: num(cells['discount'] ?? null) ?? 0,
     shippingMinor: num(cells['shipping'] ?? null) ?? 0,
     status,
-    refundAmountMinor: refund,
+    refundAmountMinor: refundMinor,
     refundReason: str(cells['refund_reason'] ?? null),
     channel: str(cells['channel'] ?? null),
     campaign: str(cells['campaign'] ?? null),

@@ -2,14 +2,18 @@
 // go to a callback one at a time (they can run to millions); the small daily tables are
 // returned whole. Duplicate lines across overlapping exports are passed on once.
 import path from 'node:path';
-import type { OrderLine, TableName } from '../canonical.js';
+import { TABLE_NAMES, type OrderLine, type TableName } from '../canonical.js';
 import { expandGlobs } from '../config/load.js';
 import type { SourceConfig, WorkspaceConfig } from '../config/schema.js';
-import { openCsv, type CsvRecord } from './csv.js';
+import { nearest } from '../config/suggest.js';
+import type { CsvRecord } from './csv.js';
+import { JoinTable, keyOf, loadJoin, type JoinedFileSummary, type LineDraft } from './join.js';
+import { LineKeySet } from './line-keys.js';
 import { planColumns, normalizeHeader, type ColumnPlan } from './mapping.js';
 import { presetFor } from './presets/index.js';
 import { ProblemLog } from './problems.js';
-import { readCells, toOrderLine, type CellProblem, type CellValue, type RowContext } from './rows.js';
+import { completeCells, readCells, toOrderLine, type CellProblem, type CellValue, type RowContext } from './rows.js';
+import { WorkbookProblem, fileKind, openRecords } from './source.js';
 import { inferDateOrder, type DateOrder } from './values.js';
 
 export interface SkipCounts {
@@ -35,6 +39,8 @@ export interface FileSummary {
   /** Earliest and latest paid/created instant (order lines) or date (daily tables). */
   firstAt: number | string | null;
   lastAt: number | string | null;
+  /** Files or sheets joined onto this one (`join:`), with how many of their rows matched. */
+  joined?: JoinedFileSummary[];
 }
 
 export type TableRow = Record<string, CellValue>;
@@ -46,6 +52,29 @@ export interface IngestResult {
   tables: Partial<Record<Exclude<TableName, 'order_lines'>, TableRow[]>>;
   /** Distinct order lines passed to `onOrderLine`. */
   orderLines: number;
+  /** What the files of each platform and table cover, for data-health and coverage notes. */
+  coverage: Coverage[];
+  /** Inputs the report reads that the workspace does not provide. */
+  missing: MissingInput[];
+}
+
+export interface Coverage {
+  platform: string;
+  table: TableName;
+  files: number;
+  rowsRead: number;
+  rowsKept: number;
+  /** Earliest / latest kept instant (order lines, epoch ms) or day (daily tables), or null. */
+  firstAt: number | string | null;
+  lastAt: number | string | null;
+}
+
+export interface MissingInput {
+  table: TableName;
+  /** The source's platform, when a configured source matched no files. */
+  platform?: string;
+  /** `sources[i].files` for a source that matched nothing; absent when no source names the table. */
+  path?: string;
 }
 
 export interface IngestOptions {
@@ -56,15 +85,18 @@ export interface IngestOptions {
   onFileDone?: (summary: FileSummary) => void;
 }
 
-const SUMMARY_ROW = /^(合计|总计|小计|汇总|total|totals|grand total|sum|summary)\b/i;
+// Not `\b`: it needs a word character before it, which 合计 has none of, so `合计` alone would
+// never match.
+const SUMMARY_ROW = /^(合计|总计|小计|汇总|total|totals|grand total|sum|summary)(?![a-z0-9_])/i;
 
 export async function ingestWorkspace(config: WorkspaceConfig, options: IngestOptions): Promise<IngestResult> {
   const problems = new ProblemLog();
   const files: FileSummary[] = [];
   const tables: IngestResult['tables'] = {};
   // key → paid amount × 1024 + index of the file it was first seen in (names it in conflicts).
-  const seenLines = new Map<string, number>();
+  const seenLines = new LineKeySet();
   let orderLines = 0;
+  const missing: MissingInput[] = [];
 
   for (const [sourceIndex, source] of config.sources.entries()) {
     const preset = presetFor(source.preset, source.table);
@@ -78,6 +110,7 @@ export async function ingestWorkspace(config: WorkspaceConfig, options: IngestOp
     }
     const paths = await expandGlobs(source.files, options.baseDir);
     if (paths.length === 0) {
+      missing.push({ table: source.table, platform: source.platform, path: `sources[${sourceIndex}].files` });
       problems.error(
         `files ${JSON.stringify(source.files)} matched no files`,
         { path: `sources[${sourceIndex}].files` },
@@ -85,20 +118,64 @@ export async function ingestWorkspace(config: WorkspaceConfig, options: IngestOp
       );
       continue;
     }
-    for (const absolute of paths) {
-      const display = path.relative(options.baseDir, absolute) || absolute;
-      const ext = path.extname(absolute).toLowerCase();
-      if (ext === '.xlsx' || ext === '.xls' || ext === '.xlsm') {
-        problems.error(
-          'Excel workbooks are not read by this version',
-          { file: display },
-          'save the sheet as CSV (UTF-8) and point files: at the .csv',
-        );
+    const displayOf = (absolute: string): string => path.relative(options.baseDir, absolute) || absolute;
+    // Joins with files of their own are read once for the source; a join naming only a sheet
+    // is read from each of the source's workbooks in turn.
+    const joinCtx: RowContext = { timeZone: source.timezone ?? config.timezone, dateOrder: source.dateOrder, amountsIn: source.amountsIn, preset };
+    const sourceJoins: JoinTable[] = [];
+    if (source.join.length > 0 && source.table !== 'order_lines') {
+      problems.error(`join: works for order_lines only, not ${source.table}`, { path: `sources[${sourceIndex}].join` }, 'remove join: from this source');
+      continue;
+    }
+    for (const [joinIndex, join] of source.join.entries()) {
+      if (!join.files) continue;
+      const joinPaths = await expandGlobs(join.files, options.baseDir);
+      if (joinPaths.length === 0) {
+        problems.error(`files ${JSON.stringify(join.files)} matched no files`, { path: `sources[${sourceIndex}].join[${joinIndex}].files` }, `globs are relative to ${options.baseDir}`);
         continue;
       }
+      const table = await loadJoin({
+        join,
+        configPath: `sources[${sourceIndex}].join[${joinIndex}]`,
+        files: joinPaths.map((p) => ({ absolute: p, display: displayOf(p) })),
+        preset,
+        ctx: joinCtx,
+        problems,
+      });
+      if (table) sourceJoins.push(table);
+    }
+    const sourceFileNames: string[] = [];
+    for (const absolute of paths) {
+      const display = displayOf(absolute);
+      sourceFileNames.push(display);
+      const joins = [...sourceJoins];
+      const sheetJoins: JoinTable[] = [];
+      for (const [joinIndex, join] of source.join.entries()) {
+        if (join.files) continue;
+        if (fileKind(absolute) === 'csv') {
+          problems.error(
+            `join: sheet ${JSON.stringify(join.sheet)} needs a workbook, but this file is text`,
+            { file: display, path: `sources[${sourceIndex}].join[${joinIndex}]` },
+            'name the joined export with files: under join:',
+          );
+          continue;
+        }
+        const table = await loadJoin({
+          join,
+          configPath: `sources[${sourceIndex}].join[${joinIndex}]`,
+          files: [{ absolute, display: `${display} (sheet ${join.sheet})` }],
+          preset,
+          ctx: joinCtx,
+          problems,
+        });
+        if (table) sheetJoins.push(table);
+      }
+      joins.push(...sheetJoins);
       const summary = await readCsvSource({
         absolute,
         display,
+        configPath: `sources[${sourceIndex}]`,
+        joins,
         source,
         preset,
         config,
@@ -118,18 +195,45 @@ export async function ingestWorkspace(config: WorkspaceConfig, options: IngestOp
           (tables[source.table] ??= []).push(row);
         },
       });
+      for (const table of sheetJoins) table.reportUnmatched(problems, display);
       if (summary) {
+        if (joins.length > 0) summary.joined = joins.flatMap((j) => j.files);
         files.push(summary);
         options.onFileDone?.(summary);
       }
     }
+    for (const table of sourceJoins) table.reportUnmatched(problems, sourceFileNames.join(', '));
   }
-  return { files, problems, tables, orderLines };
+  for (const table of TABLE_NAMES) {
+    if (!config.sources.some((s) => s.table === table)) missing.push({ table });
+  }
+  return { files, problems, tables, orderLines, coverage: coverageOf(files), missing };
+}
+
+function coverageOf(files: readonly FileSummary[]): Coverage[] {
+  const byKey = new Map<string, Coverage>();
+  for (const f of files) {
+    const key = `${f.platform}\u0000${f.table}`;
+    let c = byKey.get(key);
+    if (!c) {
+      c = { platform: f.platform, table: f.table, files: 0, rowsRead: 0, rowsKept: 0, firstAt: null, lastAt: null };
+      byKey.set(key, c);
+    }
+    c.files++;
+    c.rowsRead += f.rowsRead;
+    c.rowsKept += f.rowsKept;
+    if (f.firstAt !== null && (c.firstAt === null || f.firstAt < c.firstAt)) c.firstAt = f.firstAt;
+    if (f.lastAt !== null && (c.lastAt === null || f.lastAt > c.lastAt)) c.lastAt = f.lastAt;
+  }
+  return [...byKey.values()];
 }
 
 interface ReadArgs {
   absolute: string;
   display: string;
+  /** `sources[i]`, for messages about the source's settings. */
+  configPath: string;
+  joins: readonly JoinTable[];
   source: SourceConfig;
   preset: NonNullable<ReturnType<typeof presetFor>>;
   config: WorkspaceConfig;
@@ -137,7 +241,7 @@ interface ReadArgs {
   fileIndex: number;
   fileNames: string[];
   options: IngestOptions;
-  seenLines: Map<string, number>;
+  seenLines: LineKeySet;
   emit: (line: OrderLine) => void;
   pushRow: (row: TableRow) => void;
 }
@@ -146,12 +250,17 @@ async function readCsvSource(args: ReadArgs): Promise<FileSummary | undefined> {
   const { display, source, preset, problems } = args;
   let csv;
   try {
-    csv = await openCsv(args.absolute, {
+    csv = await openRecords(args.absolute, {
       encoding: source.encoding,
+      sheet: source.sheet,
       onProgress: (read, total) => args.options.onProgress?.(display, read, total, summary.rowsRead),
     });
   } catch (err) {
-    problems.error(`cannot read file: ${(err as Error).message}`, { file: display }, 'check that the file exists and is readable');
+    if (err instanceof WorkbookProblem) {
+      problems.error(err.message, { file: display, path: `${args.configPath}.sheet` }, err.hint);
+    } else {
+      problems.error(`cannot read file: ${(err as Error).message}`, { file: display }, 'check that the file exists and is readable');
+    }
     return undefined;
   }
   args.options.onFileStart?.(display, csv.totalBytes);
@@ -171,47 +280,81 @@ async function readCsvSource(args: ReadArgs): Promise<FileSummary | undefined> {
 
   let header: string[] | undefined;
   let headerKey = '';
+  let headerFirstKey = '';
   let plan: ColumnPlan | undefined;
   let ctx: RowContext | undefined;
   let statusHeader = 'status';
   const cellProblems: CellProblem[] = [];
   // Occurrence of (order, sku) inside this file, for exports that have no line id column.
   const occurrences = new Map<string, number>();
+  // The previous data row's cells, for presets that carry order-level cells forward.
+  let previousCells: Record<string, CellValue> | undefined;
+  // Column index of each join's key in this file (-1: the line's order id).
+  const joinKeys: number[] = [];
+  // `rowIsOrder` without an order id column: ids are made from the file name and row.
+  let orderIdFromRow = false;
 
-  for await (const batch of csv.batches()) {
-    let start = 0;
-    if (!header) {
-      const first = batch.findIndex((r) => !isBlank(r));
-      if (first < 0) continue;
-      header = batch[first]!.fields;
-      headerKey = header.map(normalizeHeader).join('\u0000');
-      const mapped = planColumns(header, preset, source.columns);
-      for (const p of mapped.problems) {
-        problems.error(p.message, { file: display, row: batch[first]!.row, column: p.column }, p.hint);
+  try {
+    for await (const batch of csv.batches()) {
+      let start = 0;
+      if (!header) {
+        const first = batch.findIndex((r) => !isBlank(r));
+        if (first < 0) continue;
+        header = batch[first]!.fields;
+        headerKey = header.map(normalizeHeader).join('\u0000');
+        headerFirstKey = normalizeHeader(header[0] ?? '');
+        const mapped = planColumns(header, preset, source.columns, { optional: source.rowIsOrder ? ['order_id'] : undefined });
+        for (const p of mapped.problems) {
+          problems.error(p.message, { file: display, row: batch[first]!.row, column: p.column }, p.hint);
+        }
+        if (mapped.problems.length > 0) return summary;
+        plan = mapped.plan;
+        orderIdFromRow = source.rowIsOrder && !plan.bindings.some((b) => b.field === 'order_id');
+        for (const join of args.joins) {
+          if (join.leftHeader === undefined) {
+            joinKeys.push(-1);
+            continue;
+          }
+          const wanted = normalizeHeader(join.leftHeader);
+          const index = header.findIndex((h) => normalizeHeader(h) === wanted);
+          if (index < 0) {
+            const guess = nearest(join.leftHeader, header.map((h) => h.trim()));
+            problems.error(
+              `${args.configPath}.join.on: no column headed '${join.leftHeader}' in this file`,
+              { file: display, row: batch[first]!.row },
+              guess ? `did you mean '${guess}'?` : `the file's headers are: ${header.map((h) => h.trim()).join(', ')}`,
+            );
+            return summary;
+          }
+          joinKeys.push(index);
+        }
+        statusHeader = plan.bindings.find((b) => b.field === 'status')?.header ?? 'status';
+        const dateOrder = decideDateOrder(batch.slice(first + 1), plan, source.dateOrder);
+        if (typeof dateOrder === 'object') {
+          problems.add({
+            severity: 'error',
+            message: 'dates could be day-first or month-first, e.g.',
+            value: dateOrder.example,
+            file: display,
+            row: dateOrder.row,
+            column: dateOrder.column,
+            hint: 'set dateOrder: DMY or dateOrder: MDY on this source in ecom-report.yaml',
+          });
+          return summary;
+        }
+        ctx = { timeZone: source.timezone ?? args.config.timezone, dateOrder, amountsIn: source.amountsIn, preset };
+        start = first + 1;
       }
-      if (mapped.problems.length > 0) return summary;
-      plan = mapped.plan;
-      statusHeader = plan.bindings.find((b) => b.field === 'status')?.header ?? 'status';
-      const dateOrder = decideDateOrder(batch.slice(first + 1), plan, source.dateOrder);
-      if (typeof dateOrder === 'object') {
-        problems.add({
-          severity: 'error',
-          message: 'dates could be day-first or month-first, e.g.',
-          value: dateOrder.example,
-          file: display,
-          row: dateOrder.row,
-          column: dateOrder.column,
-          hint: 'set dateOrder: DMY or dateOrder: MDY on this source in ecom-report.yaml',
-        });
-        return summary;
+      for (let i = start; i < batch.length; i++) {
+        const record = batch[i]!;
+        handleRecord(record);
       }
-      ctx = { timeZone: source.timezone ?? args.config.timezone, dateOrder, amountsIn: source.amountsIn, preset };
-      start = first + 1;
     }
-    for (let i = start; i < batch.length; i++) {
-      const record = batch[i]!;
-      handleRecord(record);
-    }
+  } catch (err) {
+    // A streamed workbook finds a missing sheet or a broken package only while reading.
+    if (!(err instanceof WorkbookProblem)) throw err;
+    problems.error(err.message, { file: display, path: `${args.configPath}.sheet` }, err.hint);
+    return summary;
   }
   if (!header) {
     problems.warning('the file is empty', { file: display }, 'export it again, or remove it from files:');
@@ -224,7 +367,7 @@ async function readCsvSource(args: ReadArgs): Promise<FileSummary | undefined> {
       return;
     }
     summary.rowsRead++;
-    if (record.fields.map(normalizeHeader).join('\u0000') === headerKey) {
+    if (isRepeatedHeader(record.fields)) {
       summary.skipped.repeatedHeader++;
       return;
     }
@@ -240,11 +383,15 @@ async function readCsvSource(args: ReadArgs): Promise<FileSummary | undefined> {
     }
     cellProblems.length = 0;
     const cells = readCells(record.fields, plan!, ctx!, cellProblems);
+    if (orderIdFromRow) cells['order_id'] = `${path.basename(display)}#${record.row}`;
+    completeCells(cells, plan!, preset.carryForward, previousCells);
+    previousCells = cells;
     let fatal = cellProblems.some((p) => p.fatal);
     if (source.table === 'order_lines' && !fatal) {
       const line = toOrderLine(cells, source.platform, ctx!, cellProblems, statusHeader);
       if (!line) fatal = true;
-      else acceptLine(line, record.row);
+      else if (args.joins.length === 0) acceptLine(line, record.row);
+      else acceptJoined(line, record);
     } else if (!fatal) {
       summary.rowsKept++;
       noteRange(summary, (cells['date'] ?? cells['created_at'] ?? cells['ordered_at'] ?? null) as number | string | null);
@@ -264,6 +411,36 @@ async function readCsvSource(args: ReadArgs): Promise<FileSummary | undefined> {
     if (fatal) summary.skipped.invalid++;
   }
 
+  /** The row's line after each join (an items join may split it); the row counts once. */
+  function acceptJoined(line: LineDraft, record: CsvRecord): void {
+    let lines = [line];
+    args.joins.forEach((join, j) => {
+      const index = joinKeys[j] ?? -1;
+      lines = lines.flatMap((l) => join.apply(l, index < 0 ? l.orderId : keyOf(record.fields, index)));
+    });
+    const kept = summary.rowsKept;
+    const duplicates = summary.skipped.duplicate;
+    for (const l of lines) acceptLine(l, record.row);
+    if (summary.rowsKept > kept) {
+      summary.rowsKept = kept + 1;
+      summary.skipped.duplicate = duplicates;
+    } else if (summary.skipped.duplicate > duplicates) {
+      summary.skipped.duplicate = duplicates + 1;
+    }
+  }
+
+  /**
+   * The header again (exports pasted together). The first cell is compared before the whole
+   * row: normalising every cell of every row would cost more than reading the row.
+   */
+  function isRepeatedHeader(fields: readonly string[]): boolean {
+    const h = header!;
+    if (fields.length !== h.length) return false;
+    const first = fields[0] ?? '';
+    if (first !== h[0] && normalizeHeader(first) !== headerFirstKey) return false;
+    return fields.map(normalizeHeader).join('\u0000') === headerKey;
+  }
+
   function acceptLine(line: Omit<OrderLine, 'lineId'> & { lineId: string | null }, row: number): void {
     let lineId = line.lineId;
     if (lineId === null) {
@@ -273,8 +450,7 @@ async function readCsvSource(args: ReadArgs): Promise<FileSummary | undefined> {
       occurrences.set(key, n);
       lineId = n === 1 ? base || '#1' : `${base}#${n}`;
     }
-    const key = `${line.platform}\u0000${line.orderId}\u0000${lineId}`;
-    const seen = args.seenLines.get(key);
+    const seen = args.seenLines.getOrAdd(line.platform, line.orderId, lineId, line.paidAmountMinor * 1024 + (args.fileIndex % 1024));
     if (seen !== undefined) {
       summary.skipped.duplicate++;
       const firstAmount = Math.round((seen - (((seen % 1024) + 1024) % 1024)) / 1024);
@@ -288,10 +464,11 @@ async function readCsvSource(args: ReadArgs): Promise<FileSummary | undefined> {
       }
       return;
     }
-    args.seenLines.set(key, line.paidAmountMinor * 1024 + (args.fileIndex % 1024));
     summary.rowsKept++;
     noteRange(summary, line.paidAt ?? line.createdAt);
-    args.emit({ ...line, lineId });
+    // The draft is this row's own object: completing it in place spares a copy per line.
+    line.lineId = lineId;
+    args.emit(line as OrderLine);
   }
 }
 

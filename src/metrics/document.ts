@@ -3,6 +3,13 @@
 import type { TableName } from '../canonical.js';
 import type { ReportPeriods } from '../time/quarter.js';
 import type { OverviewMetrics } from './overview.js';
+import type { CoreMetrics, OverviewExtras } from './core.js';
+import { REGISTRY, type FigureDefinition } from './registry.js';
+import type { DiagnosisMetrics } from './diagnosis/types.js';
+import type { OperationsMetrics } from './operations.js';
+import type { PlanMetrics } from './plan.js';
+import type { ProjectsMetrics } from './projects.js';
+import type { TeamMetrics } from './team.js';
 
 export interface SourceFileProvenance {
   file: string;
@@ -18,7 +25,18 @@ export interface MetricsDocument {
   currency: string;
   timezone: string;
   periods: Record<keyof ReportPeriods, { start: string; end: string; label: string }>;
-  overview: OverviewMetrics;
+  /** Section 1; the fields of OverviewExtras come from the core accumulator. */
+  overview: OverviewMetrics & Partial<OverviewExtras>;
+  /** Section 2. */
+  core?: CoreMetrics;
+  /** The definitions registry (口径) every figure of sections 1 and 2 follows. */
+  definitions?: readonly FigureDefinition[];
+  /** Sections 3–6 (filled in by the pipeline after the figures they read). */
+  operations?: OperationsMetrics;
+  projects?: ProjectsMetrics;
+  diagnosis?: DiagnosisMetrics;
+  team?: TeamMetrics;
+  plan?: PlanMetrics;
   provenance: {
     files: SourceFileProvenance[];
     /** Distinct order lines after removing overlaps between exports. */
@@ -30,7 +48,8 @@ export function assembleMetrics(args: {
   periods: ReportPeriods;
   currency: string;
   timezone: string;
-  overview: OverviewMetrics;
+  overview: OverviewMetrics & Partial<OverviewExtras>;
+  core?: CoreMetrics;
   files: SourceFileProvenance[];
   orderLines: number;
 }): MetricsDocument {
@@ -45,6 +64,7 @@ export function assembleMetrics(args: {
     timezone: args.timezone,
     periods: { current: period('current'), previous: period('previous'), yearAgo: period('yearAgo') },
     overview: args.overview,
+    ...(args.core ? { core: args.core, definitions: REGISTRY } : {}),
     provenance: { files: args.files, orderLines: args.orderLines },
   };
 }

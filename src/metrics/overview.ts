@@ -1,8 +1,9 @@
 // Section 1, performance overview: GMV, refunds, net sales, orders and buyers for the report
 // quarter and its two comparison periods, split by platform, category and month.
 //
-// Lines are streamed in once through `OverviewAccumulator.add`; the accumulator keeps only
-// sums and distinct-key sets, so memory grows with orders and buyers, not with files.
+// Lines are streamed in once through `OverviewAccumulator.add`; the accumulator keeps only sums
+// and, for distinct orders and buyers, 52-bit key hashes with a flag byte per report period
+// (./core-orders.ts): about 20–40 bytes per order or buyer, and no key strings.
 // Definitions (see the locale's definitions for the words):
 //   GMV       = Σ paid_amount of lines whose paid_at falls in the period, cancelled/unpaid excluded
 //   refunds   = Σ refund_amount of those same lines (counted in the order's period)
@@ -11,6 +12,8 @@
 //   buyers    = distinct (platform, customer_id) with such a line
 import type { OrderLine } from '../canonical.js';
 import type { Period, ReportPeriods } from '../time/quarter.js';
+import { KeyLedger, keyHash } from './core-orders.js';
+import { DistinctSet, Interner } from './distinct.js';
 import { figure, growth, ratio, type Figure } from './figure.js';
 
 type PeriodKey = 'current' | 'previous' | 'yearAgo';
@@ -20,13 +23,14 @@ interface Totals {
   paidLines: number;
   gmvMinor: number;
   refundsMinor: number;
-  orders: Set<string>;
-  buyers: Set<string>;
+  /** Distinct orders and buyers (each counted by the line that first brings it into this bucket). */
+  orders: number;
+  buyers: number;
   linesWithoutBuyer: number;
 }
 
 function newTotals(): Totals {
-  return { paidLines: 0, gmvMinor: 0, refundsMinor: 0, orders: new Set(), buyers: new Set(), linesWithoutBuyer: 0 };
+  return { paidLines: 0, gmvMinor: 0, refundsMinor: 0, orders: 0, buyers: 0, linesWithoutBuyer: 0 };
 }
 
 interface PeriodAccumulator {
@@ -107,6 +111,14 @@ export class OverviewAccumulator {
   /** Platforms with any line dated inside each period: a platform without an export for a
    * period has no figure there (null), which is not the same as selling nothing (0). */
   private readonly platformsWithData: Record<PeriodKey, Set<string>> = { current: new Set(), previous: new Set(), yearAgo: new Set() };
+  /** (platform, order id) and (platform, buyer id) as dense integers, interned once per line. */
+  private readonly orderIds = new Interner();
+  private readonly buyerIds = new Interner();
+  /** Which periods each order / buyer, and each order / buyer within a category, was counted in. */
+  private readonly orderKeys = new KeyLedger();
+  private readonly buyerKeys = new KeyLedger();
+  private readonly orderCategoryKeys = new KeyLedger();
+  private readonly buyerCategoryKeys = new KeyLedger();
 
   constructor(private readonly input: OverviewInput) {
     this.periods = PERIOD_KEYS.map((k) => [k, input.periods[k]] as [PeriodKey, Period]);
@@ -144,14 +156,21 @@ export class OverviewAccumulator {
     const m = this.monthIndex(paidAt);
     if (m >= 0) this.monthGmv[m]! += line.paidAmountMinor;
 
-    for (const [key, period] of this.periods) {
+    for (const [i, [key, period]] of this.periods.entries()) {
       if (paidAt < period.startMs || paidAt >= period.endMs) continue;
       const acc = this.acc[key];
-      const orderKey = `${line.platform}\u0000${line.orderId}`;
-      const buyerKey = line.customerId === null ? null : `${line.platform}\u0000${line.customerId}`;
-      addTo(acc.all, line, orderKey, buyerKey);
-      addTo(bucket(acc.byPlatform, line.platform), line, orderKey, buyerKey);
-      addTo(bucket(acc.byCategory, line.category ?? UNKNOWN_CATEGORY), line, orderKey, buyerKey);
+      const bit = 1 << i;
+      const category = line.category ?? UNKNOWN_CATEGORY;
+      const { platform, orderId, customerId } = line;
+      // An order or buyer is new to the period (and so to its platform) and, separately, to the category.
+      const newOrder = !(this.orderKeys.mark(keyHash(platform, orderId), bit) & bit);
+      const newCategoryOrder = !(this.orderCategoryKeys.mark(keyHash(platform, orderId, category), bit) & bit);
+      const newBuyer = customerId !== null && !(this.buyerKeys.mark(keyHash(platform, customerId), bit) & bit);
+      const newCategoryBuyer = customerId !== null && !(this.buyerCategoryKeys.mark(keyHash(platform, customerId, category), bit) & bit);
+      const hasBuyer = customerId !== null;
+      addTo(acc.all, line, newOrder, newBuyer, hasBuyer);
+      addTo(bucket(acc.byPlatform, platform), line, newOrder, newBuyer, hasBuyer);
+      addTo(bucket(acc.byCategory, category), line, newCategoryOrder, newCategoryBuyer, hasBuyer);
     }
   }
 
@@ -190,8 +209,8 @@ export class OverviewAccumulator {
     const gmvOf = (t: Totals) => t.gmvMinor;
     const refundsOf = (t: Totals) => t.refundsMinor;
     const netOf = (t: Totals) => t.gmvMinor - t.refundsMinor;
-    const ordersOf = (t: Totals) => t.orders.size;
-    const buyersOf = (t: Totals) => t.buyers.size;
+    const ordersOf = (t: Totals) => t.orders;
+    const buyersOf = (t: Totals) => t.buyers;
 
     const breakdown = (mapOf: (a: PeriodAccumulator) => Map<string, Totals>, byPlatform: boolean): BreakdownRow[] => {
       const keys = new Set<string>();
@@ -265,13 +284,13 @@ function bucket(map: Map<string, Totals>, key: string): Totals {
   return t;
 }
 
-function addTo(t: Totals, line: OrderLine, orderKey: string, buyerKey: string | null): void {
+function addTo(t: Totals, line: OrderLine, newOrder: boolean, newBuyer: boolean, hasBuyer: boolean): void {
   t.paidLines++;
   t.gmvMinor += line.paidAmountMinor;
   t.refundsMinor += line.refundAmountMinor;
-  t.orders.add(orderKey);
-  if (buyerKey === null) t.linesWithoutBuyer++;
-  else t.buyers.add(buyerKey);
+  if (newOrder) t.orders++;
+  if (!hasBuyer) t.linesWithoutBuyer++;
+  else if (newBuyer) t.buyers++;
 }
 
 /** Convenience for tests and small inputs: run a whole table through the accumulator. */

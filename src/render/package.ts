@@ -13,6 +13,8 @@ export interface FinishOptions {
   fixedDate: Date;
   eastAsianFont: string;
   lang: string;
+  /** Rewrites chart part `chartN.xml` (N after renumbering, from 1) before the font and language pass. */
+  transformChart?: (n: number, xml: string) => string;
 }
 
 export async function finishPackage(raw: Buffer | Uint8Array, options: FinishOptions): Promise<Buffer> {
@@ -39,6 +41,11 @@ export async function finishPackage(raw: Buffer | Uint8Array, options: FinishOpt
     if (name === '[Content_Types].xml') xml = dropMissingOverrides(xml, present);
     else if (name === 'docProps/core.xml') xml = pinCoreDates(xml, options.fixedDate);
     else if (/^ppt\/(slides|charts|slideLayouts|slideMasters|notesSlides|notesMasters)\/[^/]+\.xml$/.test(name)) {
+      const chart = /^ppt\/charts\/chart(\d+)\.xml$/.exec(name);
+      if (chart) {
+        xml = dropEmptyPoints(xml);
+        if (options.transformChart) xml = options.transformChart(Number(chart[1]), xml);
+      }
       xml = setRunLanguage(addEastAsianFont(xml, options.eastAsianFont), options.lang);
     } else if (/^ppt\/theme\/theme\d+\.xml$/.test(name)) {
       xml = xml.replace(/<a:ea typeface="[^"]*"\s*\/>/g, `<a:ea typeface="${escapeAttr(options.eastAsianFont)}"/>`);
@@ -123,10 +130,23 @@ export function addEastAsianFont(xml: string, font: string): string {
     .replace(/(<a:latin\b[^>]*\/>)(?!\s*<a:ea\b)/g, `$1${ea}/>`);
 }
 
-/** Marks runs with the deck's language (pptxgenjs writes en-US on tables and some runs). */
+/**
+ * Marks runs with the deck's language: replaces the en-US pptxgenjs writes on tables and some
+ * runs, and adds the attribute to runs that have none (chart titles and axis titles).
+ */
 export function setRunLanguage(xml: string, lang: string): string {
   const tag = lang === 'en' ? 'en-US' : lang;
-  return xml.replace(/(<a:(?:rPr|endParaRPr|defRPr)\b[^>]*?\blang=")[^"]*"/g, `$1${tag}"`);
+  return xml
+    .replace(/(<a:(?:rPr|endParaRPr|defRPr)\b[^>]*?\blang=")[^"]*"/g, `$1${tag}"`)
+    .replace(/<a:rPr\b(?![^>]*\blang=)/g, `<a:rPr lang="${tag}"`);
+}
+
+/**
+ * A missing value is an absent point, not an empty one: pptxgenjs writes `<c:v></c:v>` for a
+ * null, which PowerPoint reads as 0 in some places; leaving the point out keeps the gap.
+ */
+export function dropEmptyPoints(xml: string): string {
+  return xml.replace(/<c:pt idx="\d+">\s*<c:v><\/c:v>\s*<\/c:pt>/g, '');
 }
 
 function escapeAttr(v: string): string {

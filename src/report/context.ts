@@ -30,6 +30,29 @@ export interface DeckInput {
   /** Which canonical tables the workspace provided: files and kept rows. */
   inputs: Partial<Record<TableName, { files: number; rows: number }>>;
   narrativeFile?: string;
+  /** What was read, file by file, for the data-health slide. */
+  dataHealth?: DataHealth;
+}
+
+/** One input file as ingest summarised it, with the local dates its rows cover. */
+export interface DataHealthFile {
+  file: string;
+  platform: string;
+  table: TableName;
+  rowsRead: number;
+  rowsKept: number;
+  /** Rows left out, by reason (blank, repeatedHeader, summary, invalid, duplicate). */
+  skipped: Record<string, number>;
+  /** YYYY-MM-DD in the workspace time zone, or null when no row was kept. */
+  firstDay: string | null;
+  lastDay: string | null;
+}
+
+export interface DataHealth {
+  files: DataHealthFile[];
+  /** Problems found while reading (the rows they affect are not counted). */
+  errors: number;
+  warnings: number;
 }
 
 export interface SectionContext {

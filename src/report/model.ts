@@ -15,6 +15,8 @@ export interface KpiCard {
   label: string;
   value: string;
   deltas: Delta[];
+  /** A unit or short qualifier shown under the value when `value` does not carry it ("per order"). */
+  unit?: string;
 }
 
 export interface ChartSeries {
@@ -22,6 +24,8 @@ export interface ChartSeries {
   values: (number | null)[];
   /** Draw this series as a line on the secondary axis (combo charts). */
   asLine?: boolean;
+  /** A comparison period (a year ago, last quarter): drawn in the theme's muted colour. */
+  comparison?: boolean;
 }
 
 /**
@@ -45,6 +49,30 @@ export interface Chart {
   unitLabel: string;
   horizontal?: boolean;
   showValues?: boolean;
+  /** Axis title of the secondary axis (combo charts), e.g. '%'. */
+  secondaryUnitLabel?: string;
+  /**
+   * Whether a higher value is good news (default true). Waterfall steps are coloured by it:
+   * an increase is `positive` when higher is better, `negative` otherwise.
+   */
+  higherIsBetter?: boolean;
+  /**
+   * think-cell style difference arrows between two bars of the first series (bar charts),
+   * labelled with a change that is in the metrics ("+22.4%").
+   */
+  diffArrows?: DiffArrow[];
+  /** Funnel: one label per step after the first (e.g. the step's conversion "38.2%"), from the metrics. */
+  stepLabels?: string[];
+  /** Index of a category to draw in the accent colour (single-series bar charts). */
+  highlight?: number;
+}
+
+export interface DiffArrow {
+  /** Category indices: the arrow runs from the `from` bar to the `to` bar. */
+  from: number;
+  to: number;
+  label: string;
+  tone?: 'positive' | 'negative' | 'neutral';
 }
 
 export interface TextBlock {
@@ -61,6 +89,10 @@ export interface TableBlock {
   align: ('left' | 'right')[];
   /** Per row and column, a tone for the cell's text (e.g. a negative growth). */
   tones?: ('positive' | 'negative' | 'neutral' | null)[][];
+  /** The last row is a total: drawn bold with a rule above; when the table pages, it ends the last page. */
+  totalRow?: boolean;
+  /** Relative column widths; by default the first column takes the slack. */
+  columnWeights?: number[];
 }
 
 /** A headline with its figure and one sentence: "退款集中在尺码问题 · 42.1% · …". */
@@ -100,6 +132,8 @@ export interface DividerSlide {
   number: string;
   title: string;
   subtitle: string;
+  /** The titles of the section's slides, listed on the divider as a preview. */
+  agenda?: string[];
 }
 
 export interface ContentSlide {
@@ -118,6 +152,10 @@ export interface ContentSlide {
   layout: 'kpi-row' | 'chart' | 'two-charts' | 'table' | 'cards' | 'text';
   components: Component[];
   notes: string[];
+  /** A small source line under the content ("Source: order exports, 2026Q3"). */
+  footnote?: string;
+  /** Set on a slide a long table or card grid was paged onto: page `index` of `count` (1-based). */
+  continuation?: { index: number; count: number };
 }
 
 export interface ClosingSlide {

@@ -1,15 +1,24 @@
 // Finds and reads a template: the packaged default, with a user's template folder layered on
-// top file by file (a user template may hold only the files it changes; locale files merge
-// key by key, so overriding one sentence is one line).
-import { readFile, stat } from 'node:fs/promises';
+// top file by file (a user template may hold only the files it changes; locale files and
+// theme.yaml merge key by key, deck.yaml merges as described in deck.ts).
+import { readFile, readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
 import { describeIssues } from '../config/issues.js';
 import { ExitCode, UserError } from '../errors.js';
+import { mergeDeckLayers, type DeckLayer, type ResolvedDeck } from './deck.js';
 import { themeSchema, type LocaleTree, type Theme } from './schema.js';
 
 export const PACKAGED_TEMPLATES = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../templates');
+
+export interface TemplateLogo {
+  /** `image/png;base64,…` as pptxgenjs takes it. */
+  data: string;
+  /** Pixel size, for keeping the aspect ratio. */
+  width: number;
+  height: number;
+}
 
 export interface LoadedTemplate {
   name: string;
@@ -18,6 +27,8 @@ export interface LoadedTemplate {
   theme: Theme;
   strings: LocaleTree;
   locale: string;
+  deck: ResolvedDeck;
+  logo?: TemplateLogo;
 }
 
 /** `default` (or another packaged name) or a folder path relative to `baseDir`. */
@@ -29,33 +40,43 @@ export async function resolveTemplateLayers(nameOrPath: string, baseDir: string)
   }
   const folder = path.resolve(baseDir, nameOrPath);
   if (!(await isDir(folder))) {
+    const known = (await listTemplates(baseDir)).map((t) => t.name);
     throw new UserError(`template '${nameOrPath}' not found`, {
       exitCode: ExitCode.usage,
-      hint: `use a packaged template name (default) or a folder path; looked in ${folder}`,
+      hint: `use a packaged template (${known.join(', ')}) or a folder path; looked in ${folder}. Create one with: ecom-report template init NAME`,
     });
   }
   return [packagedDefault, folder];
 }
 
-export async function loadTemplate(nameOrPath: string, baseDir: string, locale: string): Promise<LoadedTemplate> {
+/** `cwd` is only for showing file names in messages relative to where the command runs. */
+export async function loadTemplate(nameOrPath: string, baseDir: string, locale: string, cwd = process.cwd()): Promise<LoadedTemplate> {
+  const displayPath = (file: string) => shownPath(file, cwd);
   const layers = await resolveTemplateLayers(nameOrPath, baseDir);
   let themeRaw: unknown;
   let themeFile = '';
+  let logoFrom = '';
   let strings: LocaleTree = {};
   let foundLocale = false;
+  const deckLayers: DeckLayer[] = [];
   for (const layer of layers) {
     const themePath = path.join(layer, 'theme.yaml');
-    const theme = await readYaml(themePath);
+    const theme = await readYaml(themePath, displayPath);
     if (theme !== undefined) {
       themeRaw = mergeTrees(themeRaw as LocaleTree | undefined, theme as LocaleTree);
       themeFile = themePath;
+      // A logo path is relative to the theme.yaml that names it.
+      if (typeof theme === 'object' && theme !== null && 'logo' in theme) logoFrom = layer;
     }
     const localePath = path.join(layer, 'locales', `${locale}.yaml`);
-    const tree = await readYaml(localePath);
+    const tree = await readYaml(localePath, displayPath);
     if (tree !== undefined) {
       strings = mergeTrees(strings, tree as LocaleTree);
       foundLocale = true;
     }
+    const deckPath = path.join(layer, 'deck.yaml');
+    const deck = await readYaml(deckPath, displayPath);
+    if (deck !== undefined) deckLayers.push({ file: displayPath(deckPath), raw: deck });
   }
   if (!foundLocale) {
     throw new UserError(`the template has no strings for locale '${locale}'`, {
@@ -66,12 +87,114 @@ export async function loadTemplate(nameOrPath: string, baseDir: string, locale: 
   const parsed = themeSchema.safeParse(themeRaw);
   if (!parsed.success) {
     const lines = describeIssues(themeSchema, parsed.error.issues);
-    throw new UserError(lines.map((l) => `${themeFile}: ${l}`).join('\n'), { exitCode: ExitCode.usage });
+    throw new UserError(lines.map((l) => `${displayPath(themeFile)}: ${l}`).join('\n'), {
+      exitCode: ExitCode.usage,
+      hint: 'see docs/restyle.md for the theme.yaml keys',
+    });
   }
-  return { name: nameOrPath, layers, theme: parsed.data, strings, locale };
+  const deck = mergeDeckLayers(deckLayers);
+  const theme = parsed.data;
+  const logo = theme.logo ? await readLogo(path.resolve(logoFrom, theme.logo), displayPath(themeFile)) : undefined;
+  return { name: nameOrPath, layers, theme, strings, locale, deck, logo };
 }
 
-async function readYaml(file: string): Promise<unknown> {
+/** Shows a file relative to the working folder when it is inside it. */
+export function shownPath(file: string, cwd: string): string {
+  const rel = path.relative(cwd, file);
+  return rel && !rel.startsWith('..') && !path.isAbsolute(rel) ? rel : file;
+}
+
+async function readLogo(file: string, themeFile: string): Promise<TemplateLogo> {
+  // themeFile is already shown relative to the working folder.
+  let bytes: Buffer;
+  try {
+    bytes = await readFile(file);
+  } catch {
+    throw new UserError(`logo: cannot read ${file}`, {
+      exitCode: ExitCode.usage,
+      location: { file: themeFile, path: 'logo' },
+      hint: 'the logo path is relative to the theme.yaml that names it; use a PNG or JPEG',
+    });
+  }
+  const size = imageSize(bytes);
+  if (!size) {
+    throw new UserError(`logo: ${file} is not a PNG or JPEG image`, {
+      exitCode: ExitCode.usage,
+      location: { file: themeFile, path: 'logo' },
+      hint: 'save the logo as .png (preferably with a transparent background) or .jpg',
+    });
+  }
+  return { data: `${size.mime};base64,${bytes.toString('base64')}`, width: size.width, height: size.height };
+}
+
+/** Pixel size and type of a PNG or JPEG from its header. */
+export function imageSize(bytes: Uint8Array): { mime: string; width: number; height: number } | undefined {
+  const b = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  if (b.length >= 24 && b.readUInt32BE(0) === 0x89504e47) {
+    return { mime: 'image/png', width: b.readUInt32BE(16), height: b.readUInt32BE(20) };
+  }
+  if (b.length >= 4 && b[0] === 0xff && b[1] === 0xd8) {
+    let i = 2;
+    while (i + 9 < b.length) {
+      if (b[i] !== 0xff) return undefined;
+      const marker = b[i + 1]!;
+      const len = b.readUInt16BE(i + 2);
+      // SOF0…SOF15 except DHT (C4), JPG (C8) and DAC (CC) carry the frame size.
+      if (marker >= 0xc0 && marker <= 0xcf && marker !== 0xc4 && marker !== 0xc8 && marker !== 0xcc) {
+        return { mime: 'image/jpeg', height: b.readUInt16BE(i + 5), width: b.readUInt16BE(i + 7) };
+      }
+      i += 2 + len;
+    }
+  }
+  return undefined;
+}
+
+export interface TemplateListing {
+  name: string;
+  /** Where it lives. */
+  folder: string;
+  packaged: boolean;
+  /** The files it holds (theme.yaml, deck.yaml, locales/…). */
+  files: string[];
+}
+
+/** The packaged templates, then the ones in `<workspace>/templates/`. */
+export async function listTemplates(workspaceDir: string): Promise<TemplateListing[]> {
+  const out: TemplateListing[] = [];
+  for (const [root, packaged] of [
+    [PACKAGED_TEMPLATES, true],
+    [path.join(workspaceDir, 'templates'), false],
+  ] as const) {
+    if (!packaged && path.resolve(root) === path.resolve(PACKAGED_TEMPLATES)) continue;
+    let names: string[];
+    try {
+      names = (await readdir(root)).sort();
+    } catch {
+      continue;
+    }
+    for (const name of names) {
+      const folder = path.join(root, name);
+      if (!(await isDir(folder))) continue;
+      const files = await templateFiles(folder);
+      if (files.length > 0) out.push({ name, folder, packaged, files });
+    }
+  }
+  return out;
+}
+
+/** The template files in a folder, relative to it. */
+export async function templateFiles(folder: string): Promise<string[]> {
+  const files: string[] = [];
+  for (const f of ['theme.yaml', 'deck.yaml']) if (await isFile(path.join(folder, f))) files.push(f);
+  try {
+    for (const f of (await readdir(path.join(folder, 'locales'))).sort()) if (f.endsWith('.yaml')) files.push(`locales/${f}`);
+  } catch {
+    // no locales folder: the template changes only the look or the slides
+  }
+  return files;
+}
+
+async function readYaml(file: string, show: (file: string) => string = (f) => f): Promise<unknown> {
   let text: string;
   try {
     text = await readFile(file, 'utf8');
@@ -83,7 +206,7 @@ async function readYaml(file: string): Promise<unknown> {
   } catch (err) {
     throw new UserError(`invalid YAML: ${(err as Error).message.split('\n')[0]}`, {
       exitCode: ExitCode.usage,
-      location: { file },
+      location: { file: show(file) },
     });
   }
 }
@@ -106,6 +229,14 @@ function isTree(v: unknown): v is LocaleTree {
 async function isDir(p: string): Promise<boolean> {
   try {
     return (await stat(p)).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+async function isFile(p: string): Promise<boolean> {
+  try {
+    return (await stat(p)).isFile();
   } catch {
     return false;
   }

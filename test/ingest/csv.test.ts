@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import iconv from 'iconv-lite';
 import { afterAll, describe, expect, it } from 'vitest';
-import { detectDelimiter, openCsv, parseCsvText, type CsvOptions, type CsvRecord } from '../../src/ingest/csv.js';
+import { UserError } from '../../src/errors.js';
+import { detachString, detectDelimiter, openCsv, parseCsvText, type CsvOptions, type CsvRecord } from '../../src/ingest/csv.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'ecom-csv-test-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -148,6 +149,16 @@ describe('parseCsvText', () => {
       [3, '1', '2', '3', '4'],
       [4, '', ''],
     ]);
+  });
+});
+
+describe('detachString', () => {
+  it('returns an equal string', () => {
+    for (const s of ['', 'a', '12 characters', '4000000000007919,x', '保湿面霜 50ml 保湿面霜 50ml']) {
+      expect(detachString(s)).toBe(s);
+    }
+    const line = 'x'.repeat(100) + ',4000000000007919';
+    expect(detachString(line.slice(101))).toBe('4000000000007919');
   });
 });
 
@@ -390,6 +401,26 @@ describe('openCsv', () => {
       break;
     }
     expect(seen).toBe(10);
+  });
+
+  it('gives up with a UserError on a quoted field that stays open too long', async () => {
+    const p = file('a,b\n1,2\n3,"stray quote' + ',x\n'.repeat(100));
+    const err = await readAll(p, { chunkSize: 16, maxPendingChars: 100 }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(UserError);
+    expect((err as UserError).message).toBe('a quoted field is still open after 100 characters');
+    expect((err as UserError).location).toEqual({ file: p, row: 3 });
+    // Under the limit, the same file yields the open field, flagged.
+    const recs = await readAll(p, { chunkSize: 16 });
+    expect(recs.length).toBe(3);
+    expect(recs[2]!.unterminatedQuote).toBe(true);
+  });
+
+  it('gives up with a UserError on a line that never ends', async () => {
+    const p = file('a\nb\n' + 'y'.repeat(300));
+    const err = await readAll(p, { chunkSize: 16, maxPendingChars: 100 }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(UserError);
+    expect((err as UserError).message).toBe('a line is longer than 100 characters');
+    expect((err as UserError).location).toEqual({ file: p, row: 3 });
   });
 
   it('rejects a missing file', async () => {

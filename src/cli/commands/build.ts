@@ -1,15 +1,20 @@
 // `ecom-report build`: exports → metrics → deck → out/ecom-report-<quarter>.pptx.
 import path from 'node:path';
+import { deliverReport, deliveryJson, prepareDelivery, type DeliveryOutcome } from '../../deliver/deliver-report.js';
+import { loadEmailWords } from '../../deliver/email-words.js';
 import { writeAtomic } from '../../deliver/write.js';
-import { ExitCode, UserError } from '../../errors.js';
+import { ExitCode, UserError, formatUserError } from '../../errors.js';
 import { buildDeck } from '../../report/build-deck.js';
 import { Strings } from '../../report/strings.js';
 import { renderDeck } from '../../render/pptx.js';
 import { loadTemplate } from '../../template/load.js';
 import type { TableName } from '../../canonical.js';
+import type { DataHealth } from '../../report/context.js';
+import { epochToLocalDate } from '../../time/zone.js';
 import type { CommandContext } from '../context.js';
-import { loadAndCompute } from '../pipeline.js';
+import { loadAndCompute, type PipelineResult } from '../pipeline.js';
 import { printProblems } from '../report-problems.js';
+import { deliveryLog, shownPath } from './send.js';
 
 export interface BuildOptions {
   quarter?: string;
@@ -20,12 +25,19 @@ export interface BuildOptions {
   metricsJson?: string;
   json?: boolean;
   allowPartial?: boolean;
+  /** Also convert the deck to PDF with LibreOffice. */
+  pdf?: boolean;
+  /** E-mail the deck to these addresses (each may hold several, comma-separated). */
+  email?: string[];
 }
 
 export async function buildCommand(options: BuildOptions, ctx: CommandContext): Promise<number> {
   const started = ctx.now();
-  const { workspace, ingest, metrics, periods } = await loadAndCompute(options, ctx);
-  const { config } = workspace;
+  // Delivery settings are checked first: a missing SMTP variable or LibreOffice should not wait for the build.
+  const plan = options.pdf || options.email ? await prepareDelivery({ pdf: options.pdf, to: options.email, toFlag: '--email' }, ctx.env) : null;
+  const computed = await loadAndCompute(options, ctx);
+  const { workspace, ingest, metrics } = computed;
+  const readMs = ctx.now() - started;
   printProblems(ingest, ctx);
   if (ingest.problems.hasErrors && !options.allowPartial) {
     ctx.stderr.write(
@@ -41,12 +53,45 @@ export async function buildCommand(options: BuildOptions, ctx: CommandContext): 
     });
   }
 
+  const renderStarted = ctx.now();
+  const { deck, template, locale, reportDate } = await deckModel(options, computed, ctx);
+  // Pin every timestamp in the package to the report date so rebuilding gives the same bytes.
+  const bytes = await renderDeck(deck, { theme: template.theme, logo: template.logo, fixedDate: new Date(`${reportDate}T00:00:00Z`) });
+  const renderMs = ctx.now() - renderStarted;
+
+  const out = options.out
+    ? path.resolve(ctx.cwd, options.out)
+    : path.join(workspace.baseDir, 'out', `ecom-report-${metrics.quarter}.pptx`);
+  if (options.metricsJson) {
+    await writeAtomic(path.resolve(ctx.cwd, options.metricsJson), JSON.stringify(metrics, null, 2) + '\n');
+  }
+  await writeAtomic(out, bytes);
+  const shown = path.relative(ctx.cwd, out) || out;
+  ctx.stderr.write(`ecom-report: wrote ${shown} (${deck.slides.length} slides, ${metrics.quarter})\n`);
+  let delivery: DeliveryOutcome | null = null;
+  if (plan) {
+    const words = await loadEmailWords(template.layers, locale, template.strings);
+    delivery = await deliverReport({ plan, deckPath: out, deck, theme: template.theme, words, env: ctx.env, now: ctx.now, log: deliveryLog(ctx), show: shownPath(ctx) });
+    if (delivery.failure) ctx.stderr.write(`ecom-report: ${formatUserError(delivery.failure)}\n`);
+  }
+  if (options.json) {
+    const timings = { read: readMs, render: renderMs, ...delivery?.timingsMs };
+    ctx.stdout.write(JSON.stringify(jsonResult(out, deck.slides.length, ingest, ctx.now() - started, metrics, delivery, timings), null, 2) + '\n');
+  }
+  return delivery?.failure ? delivery.failure.exitCode : ExitCode.ok;
+}
+
+/** The deck model and the template it is drawn with, for a computed workspace (shared with `send`). */
+export async function deckModel(options: Pick<BuildOptions, 'template' | 'locale'>, computed: PipelineResult, ctx: CommandContext) {
+  const { workspace, ingest, metrics, periods } = computed;
+  const { config } = workspace;
   const locale = options.locale ?? config.locale;
   const templateRef = options.template ?? config.template;
   const template = await loadTemplate(
     templateRef,
     options.template ? ctx.cwd : workspace.baseDir,
     locale,
+    ctx.cwd,
   );
   const inputs: Partial<Record<TableName, { files: number; rows: number }>> = {};
   for (const f of ingest.files) {
@@ -63,35 +108,44 @@ export async function buildCommand(options: BuildOptions, ctx: CommandContext): 
     reportDate,
     inputs,
     narrativeFile: config.narrative,
-  });
-  // Pin every timestamp in the package to the report date so rebuilding gives the same bytes.
-  const bytes = await renderDeck(deck, { theme: template.theme, fixedDate: new Date(`${reportDate}T00:00:00Z`) });
-
-  const out = options.out
-    ? path.resolve(ctx.cwd, options.out)
-    : path.join(workspace.baseDir, 'out', `ecom-report-${metrics.quarter}.pptx`);
-  if (options.metricsJson) {
-    await writeAtomic(path.resolve(ctx.cwd, options.metricsJson), JSON.stringify(metrics, null, 2) + '\n');
-  }
-  await writeAtomic(out, bytes);
-  const shown = path.relative(ctx.cwd, out) || out;
-  ctx.stderr.write(`ecom-report: wrote ${shown} (${deck.slides.length} slides, ${metrics.quarter})\n`);
-  if (options.json) {
-    ctx.stdout.write(JSON.stringify(jsonResult(out, deck.slides.length, ingest, ctx.now() - started, metrics), null, 2) + '\n');
-  }
-  return ExitCode.ok;
+    dataHealth: dataHealth(computed, config.timezone),
+  }, { deck: template.deck, page: template.theme.size });
+  return { deck, template, locale, reportDate };
 }
 
-function jsonResult(
+/** What ingest read, file by file, with the local days each file covers (the data-health slide). */
+function dataHealth(computed: PipelineResult, timeZone: string): DataHealth {
+  const day = (at: number | string | null) => (at === null ? null : typeof at === 'string' ? at.slice(0, 10) : epochToLocalDate(timeZone, at));
+  return {
+    files: computed.ingest.files.map((f) => ({
+      file: f.file,
+      platform: f.platform,
+      table: f.table,
+      rowsRead: f.rowsRead,
+      rowsKept: f.rowsKept,
+      skipped: { ...f.skipped },
+      firstDay: day(f.firstAt),
+      lastDay: day(f.lastAt),
+    })),
+    errors: computed.ingest.problems.errorCount,
+    warnings: computed.ingest.problems.list().filter((p) => p.severity === 'warning').length,
+  };
+}
+
+/** The one JSON document of `--json`: output paths, headline figures, problems, timings. */
+export function jsonResult(
   out: string | null,
   slides: number | null,
   ingest: Awaited<ReturnType<typeof loadAndCompute>>['ingest'],
   ms: number,
   metrics?: Awaited<ReturnType<typeof loadAndCompute>>['metrics'],
+  delivery: DeliveryOutcome | null = null,
+  timings: Record<string, number> = {},
 ) {
   return {
-    ok: out !== null,
+    ok: out !== null && !delivery?.failure,
     deck: out,
+    ...deliveryJson(delivery),
     slides,
     quarter: metrics?.quarter ?? null,
     headline: metrics
@@ -102,7 +156,16 @@ function jsonResult(
           buyers: metrics.overview.buyers,
         }
       : null,
-    problems: ingest.problems.list(),
-    timingsMs: { total: ms },
+    problems: [...ingest.problems.list(), ...deliveryProblems(delivery)],
+    timingsMs: { ...timings, total: ms },
   };
+}
+
+/** Delivery warnings and a delivery failure in the shape of input problems, for `--json`. */
+export function deliveryProblems(delivery: DeliveryOutcome | null) {
+  if (!delivery) return [];
+  return [
+    ...delivery.warnings.map((message) => ({ severity: 'warning' as const, message })),
+    ...(delivery.failure ? [{ severity: 'error' as const, message: delivery.failure.message, hint: delivery.failure.hint }] : []),
+  ];
 }

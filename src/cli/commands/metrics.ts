@@ -1,5 +1,6 @@
 // `ecom-report metrics`: the figures as a table on stdout, or the metrics document with --json.
 import { ExitCode } from '../../errors.js';
+import type { DiagnosisMetrics, Fact } from '../../metrics/diagnosis/types.js';
 import type { Figure } from '../../metrics/figure.js';
 import { formatGrowth } from '../../report/format.js';
 import type { CommandContext } from '../context.js';
@@ -30,8 +31,21 @@ export async function metricsCommand(options: MetricsOptions, ctx: CommandContex
     ];
     ctx.stdout.write(`${metrics.quarter} (${metrics.periods.current.start} … ${metrics.periods.current.end}, ${metrics.timezone}, money in ${metrics.currency})\n`);
     ctx.stdout.write(table([['figure', 'value', 'previous', 'yearAgo', 'QoQ', 'YoY'], ...rows.map(([id, f]) => figureRow(id, f))]));
+    if (metrics.diagnosis) ctx.stdout.write('\n' + diagnosisTable(metrics.diagnosis));
   }
   return ingest.problems.hasErrors ? ExitCode.input : ExitCode.ok;
+}
+
+/** Findings ranked by money at stake, then every rule that did not fire (passed / not checked). */
+function diagnosisTable(d: DiagnosisMetrics): string {
+  const fact = (f: Fact | null) => (f === null ? 'n/a' : f.unit === 'ratio' ? `${(f.value * 100).toFixed(1)}%` : f.unit === 'minor' ? (f.value / 100).toFixed(2) : `${Number(f.value.toFixed(2))} ${f.unit}`);
+  const rows = [
+    ...d.findings.map((f) => [f.ruleId, 'fired', f.subject ?? '', fact(f.observed), fact(f.threshold), f.moneyAtStakeMinor === null ? 'n/a' : (f.moneyAtStakeMinor / 100).toFixed(2)]),
+    ...d.rules
+      .filter((r) => r.status !== 'fired')
+      .map((r) => [r.id, r.status === 'notChecked' ? `not checked (no ${r.missing.join(', ')})` : 'passed', '', fact(r.observed), fact(r.threshold), '']),
+  ];
+  return 'diagnosis (findings ranked by money at stake)\n' + table([['rule', 'status', 'subject', 'observed', 'threshold', 'atStake'], ...rows]);
 }
 
 function amount(v: number | null, unit: Figure['unit']): string {

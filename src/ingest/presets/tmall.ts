@@ -2,6 +2,9 @@
 // spellings follow the 订单报表 and 宝贝报表 column sets commonly exported from 千牛/卖家中心
 // (e.g. 订单编号, 买家实际支付金额, 订单付款时间, 收货地址, 退款金额); several of them carry a
 // trailing space in real files, which header matching ignores.
+// The 宝贝报表 (one row per item: 订单编号, 标题, 价格, 购买数量, 外部系统编号, 商品属性, 套餐信息,
+// 订单状态, 商家编码) is read through the same spellings when a source joins it with
+// `join: { kind: items, files: [...] }`: it splits each order into its item lines.
 import { firstWord, refundStatus, type Preset } from './types.js';
 
 export const tmallOrders: Preset = {

@@ -8,6 +8,9 @@ export interface StatusContext {
   paidMinor: number;
 }
 
+/** A status whose canonical meaning depends on the row (paid or not, refunded or not). */
+export type OrderStatusRule = (ctx: StatusContext) => OrderStatus;
+
 export interface Preset {
   name: string;
   table: TableName;
@@ -19,6 +22,29 @@ export interface Preset {
   transforms?: Record<string, (text: string) => string>;
   /** Canonical boolean columns derived from "is this cell non-empty" of another header. */
   presentMeans?: Record<string, readonly string[]>;
+  /**
+   * Order-level canonical columns that the export writes on an order's first row only (Shopify:
+   * one row per line item, Financial Status, Paid at, Email … blank on the rows after it). A
+   * row of the same order that leaves one of them empty takes it from the row above.
+   */
+  carryForward?: readonly string[];
+  /** Canonical cells computed from the row's other cells, for values the export has no column for. */
+  derive?: readonly Derivation[];
+}
+
+/** A row's cells by canonical column, as read (text, minor units, epoch ms, booleans, null). */
+export type Cells = Record<string, string | number | boolean | null>;
+
+export interface Derivation {
+  field: string;
+  /** Canonical columns the computation reads; all must be in the file for it to stand in for a missing required column. */
+  needs: readonly string[];
+  /**
+   * Applied after the row is read (and carried forward); its result replaces the cell. By
+   * default only when the file has no column for `field`; with `always`, on every row.
+   */
+  compute: (cells: Readonly<Cells>) => string | number | boolean | null;
+  always?: boolean;
 }
 
 /** `浙江省 杭州市 西湖区 …` → `浙江省`: the province is the first word of a Chinese address. */

@@ -1,0 +1,317 @@
+// Benchmark of the whole ingest pipeline against the speed targets (docs/performance.md):
+//
+//   npx tsx bench/ingest.bench.ts [--lines N] [--xlsx-rows N] [--runs N] [--no-xlsx] [--no-duckdb] [--no-full]
+//
+// 1. Generates (once, deterministically) a 1,000,000-line, 14-column order export (~110 MB) in
+//    os.tmpdir(), never in the repository, and a workspace yaml beside it.
+// 2. Runs the real pipeline on it — config → ingestWorkspace → OverviewAccumulator (the target's
+//    definition), beside ingest alone and the whole of `loadAndCompute` (every section) — and
+//    reports MB/s (file bytes per second of wall time, best of N runs), CPU seconds and peak
+//    RSS. Each measurement runs in a child process of its own, so peaks do not mix.
+// 3. Runs DuckDB (@duckdb/node-api, a devDependency) on the same file in the same run, computing
+//    the same GMV / refunds / orders / buyers for the same quarter with read_csv, prints its
+//    figures beside ours with the ratio, and checks that the two agree.
+// 4. Generates a 200,000-row .xlsx with exceljs's streaming writer and ingests it the same way
+//    (peak RSS is the target there).
+import { spawnSync } from 'node:child_process';
+import { createWriteStream, existsSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { once } from 'node:events';
+import { cpus, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const SELF = fileURLToPath(import.meta.url);
+const args = process.argv.slice(2);
+const arg = (name: string): string | undefined => {
+  const i = args.indexOf(name);
+  return i >= 0 ? args[i + 1] : undefined;
+};
+const LINES = Number(arg('--lines') ?? 1_000_000);
+const XLSX_ROWS = Number(arg('--xlsx-rows') ?? 200_000);
+const RUNS = Number(arg('--runs') ?? 2);
+const QUARTER = '2026Q3';
+const TIMEZONE = 'Asia/Shanghai';
+const TARGET_MBPS = 80;
+const TARGET_RSS_MIB = 400;
+
+// ---------------------------------------------------------------------------------------
+// Deterministic data
+
+function mulberry32(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const HEADER = [
+  'order_id', 'line_id', 'created_at', 'paid_at', 'customer_id', 'sku', 'product_name', 'category',
+  'quantity', 'unit_price', 'paid_amount', 'status', 'refund_amount', 'region',
+];
+const PRODUCTS = ['面霜 50ml', 'Serum', '洗面奶', 'SPF50', '口红 #12', 'Hand cream', '面膜', 'Eye cream'];
+const QUOTED_PRODUCTS = ['"Gift set, 3 pcs"', '"套装, 含赠品"', '"Lip balm 2""x"', '"Travel kit\nlimited"'];
+const CATEGORIES = ['美妆', 'Skincare', '个护', 'Makeup', '香水'];
+const STATUSES = ['completed', 'completed', 'paid', 'shipped', 'refunded', 'partially_refunded', 'cancelled', 'pending'];
+const REGIONS = ['浙江', '广东', 'BJ', '江苏', 'SH', '四川'];
+const pad2 = (n: number): string => (n < 10 ? '0' : '') + n;
+const money = (minor: number): string => (minor === 0 ? '0' : `${Math.floor(minor / 100)}.${pad2(minor % 100)}`);
+
+/** Cells of line `i` (1-based): ~1 in 3 orders has two or three lines, June–September 2026. */
+function orderRow(rnd: () => number, i: number): string[] {
+  const order = Math.floor((i - 1) / 2);
+  const month = 6 + Math.floor(rnd() * 4);
+  const ts = `2026-${pad2(month)}-${pad2(1 + Math.floor(rnd() * 30))} ${pad2(Math.floor(rnd() * 24))}:${pad2(Math.floor(rnd() * 60))}`;
+  const status = STATUSES[Math.floor(rnd() * STATUSES.length)]!;
+  const qty = 1 + Math.floor(rnd() * 3);
+  const price = 1900 + Math.floor(rnd() * 40000);
+  const paid = price * qty - Math.floor(rnd() * 1000);
+  const refund = status === 'refunded' ? paid : status === 'partially_refunded' ? Math.floor(paid / 3) : 0;
+  return [
+    String(4_000_000_000_000_000 + order * 7919), // 16 digits: kept as a string end to end
+    String(1 + ((i - 1) % 2)),
+    ts,
+    status === 'pending' || status === 'cancelled' ? '' : ts,
+    'C' + String(100000 + Math.floor(rnd() * 400000)),
+    'S' + String(1000 + Math.floor(rnd() * 9000)),
+    rnd() < 0.05 ? QUOTED_PRODUCTS[Math.floor(rnd() * QUOTED_PRODUCTS.length)]! : PRODUCTS[Math.floor(rnd() * PRODUCTS.length)]!,
+    CATEGORIES[Math.floor(rnd() * CATEGORIES.length)]!,
+    String(qty),
+    money(price),
+    money(paid),
+    status,
+    money(refund),
+    REGIONS[Math.floor(rnd() * REGIONS.length)]!,
+  ];
+}
+
+async function generateCsv(path: string, lines: number): Promise<void> {
+  if (existsSync(path)) return;
+  const tmp = path + '.part';
+  const out = createWriteStream(tmp);
+  const rnd = mulberry32(20260930);
+  let buf = HEADER.join(',') + '\n';
+  for (let i = 1; i <= lines; i++) {
+    buf += orderRow(rnd, i).join(',') + '\n';
+    if (buf.length > 1 << 20 || i === lines) {
+      if (!out.write(buf)) await once(out, 'drain');
+      buf = '';
+    }
+  }
+  out.end();
+  await once(out, 'finish');
+  renameSync(tmp, path);
+}
+
+async function generateXlsx(path: string, rows: number): Promise<void> {
+  if (existsSync(path)) return;
+  const ExcelJS = (await import('exceljs')).default;
+  const tmp = path + '.part.xlsx';
+  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: tmp, useSharedStrings: false, useStyles: false });
+  const ws = wb.addWorksheet('Orders');
+  ws.addRow(HEADER).commit();
+  const rnd = mulberry32(20260930);
+  for (let i = 1; i <= rows; i++) {
+    const cells: (string | number)[] = orderRow(rnd, i).map((c) => c.replace(/^"|"$/g, '').replaceAll('""', '"'));
+    // Amounts and quantities as numbers, as a spreadsheet holds them; ids stay text.
+    for (const k of [8, 9, 10, 12]) cells[k] = Number(cells[k]);
+    ws.addRow(cells).commit();
+  }
+  ws.commit();
+  await wb.commit();
+  renameSync(tmp, path);
+}
+
+function workspaceFor(file: string, name: string): string {
+  const path = join(tmpdir(), `${name}.yaml`);
+  writeFileSync(
+    path,
+    [
+      'company: Bench',
+      `timezone: ${TIMEZONE}`,
+      'sources:',
+      '  - platform: store',
+      '    preset: generic',
+      `    files: [${JSON.stringify(file)}]`,
+      '',
+    ].join('\n'),
+  );
+  return path;
+}
+
+// ---------------------------------------------------------------------------------------
+// Measurements (each in a child process: `--child KIND PATH`)
+
+interface Figures {
+  gmvMinor: number;
+  refundsMinor: number;
+  orders: number;
+  buyers: number;
+}
+interface RunResult {
+  ms: number;
+  /** CPU time of the process (user + system), less sensitive to a busy machine than wall time. */
+  cpuMs: number;
+  peakRss: number;
+  lines: number;
+  figures: Figures;
+}
+
+/**
+ * `ingest`: ingestWorkspace alone (lines counted, nothing aggregated); `overview`: ingest feeding
+ * the OverviewAccumulator — the target's definition; `full`: loadAndCompute, every section's
+ * accumulators as `build` runs them.
+ */
+async function runOurs(mode: string, config: string): Promise<RunResult> {
+  const { loadAndCompute } = await import('../src/cli/pipeline.js');
+  const { loadWorkspace } = await import('../src/config/load.js');
+  const { ingestWorkspace } = await import('../src/ingest/workspace.js');
+  const { OverviewAccumulator } = await import('../src/metrics/overview.js');
+  const { monthBoundaries, parseQuarter, reportPeriods } = await import('../src/time/quarter.js');
+  const t0 = performance.now();
+  const cpu0 = process.cpuUsage();
+  let figures: Figures = { gmvMinor: NaN, refundsMinor: NaN, orders: NaN, buyers: NaN };
+  let lines = 0;
+  let problems: unknown[];
+  if (mode === 'full') {
+    const r = await loadAndCompute(
+      { config, quarter: QUARTER },
+      { cwd: tmpdir(), stdout: { write: () => undefined }, stderr: { write: () => undefined }, interactive: false, now: () => 0, env: {} },
+    );
+    const o = r.metrics.overview;
+    figures = { gmvMinor: o.gmv.value ?? NaN, refundsMinor: o.refunds.value ?? NaN, orders: o.orders.value ?? NaN, buyers: o.buyers.value ?? NaN };
+    lines = r.ingest.orderLines;
+    problems = r.ingest.problems.list();
+  } else {
+    const ws = await loadWorkspace(config, tmpdir());
+    const periods = reportPeriods(parseQuarter(QUARTER)!, ws.config.timezone, ws.config.fiscalYearStartMonth);
+    const overview = new OverviewAccumulator({ periods, monthBoundaries: monthBoundaries(periods.current, 24, ws.config.timezone) });
+    const aggregate = mode === 'overview';
+    const r = await ingestWorkspace(ws.config, { baseDir: ws.baseDir, onOrderLine: (line) => (aggregate ? overview.add(line) : undefined) });
+    if (aggregate) {
+      const o = overview.finish();
+      figures = { gmvMinor: o.gmv.value ?? NaN, refundsMinor: o.refunds.value ?? NaN, orders: o.orders.value ?? NaN, buyers: o.buyers.value ?? NaN };
+    }
+    lines = r.orderLines;
+    problems = r.problems.list();
+  }
+  const ms = performance.now() - t0;
+  const cpu = process.cpuUsage(cpu0);
+  if (problems.length > 0) throw new Error(`ingest reported problems: ${JSON.stringify(problems.slice(0, 3))}`);
+  return { ms, cpuMs: (cpu.user + cpu.system) / 1000, peakRss: process.resourceUsage().maxRSS * 1024, lines, figures };
+}
+
+async function runDuckDb(file: string): Promise<RunResult> {
+  const { DuckDBInstance } = await import('@duckdb/node-api');
+  const t0 = performance.now();
+  const cpu0 = process.cpuUsage();
+  const db = await DuckDBInstance.create(':memory:');
+  const con = await db.connect();
+  // The same definitions as the overview (src/metrics/overview.ts): lines paid inside the
+  // quarter (local Shanghai time; the file's times are naive Shanghai wall times), cancelled and
+  // unpaid excluded; money summed exactly as DECIMAL; ids read as text.
+  const columns = HEADER.map((h) => `'${h}': '${h === 'created_at' || h === 'paid_at' ? 'TIMESTAMP' : /amount|price/.test(h) ? 'DECIMAL(18,2)' : h === 'quantity' ? 'INTEGER' : 'VARCHAR'}'`).join(', ');
+  const inQuarter = `status NOT IN ('cancelled', 'pending') AND paid_at >= TIMESTAMP '2026-07-01 00:00:00' AND paid_at < TIMESTAMP '2026-10-01 00:00:00'`;
+  const reader = await con.runAndReadAll(`
+    SELECT CAST(sum(paid_amount) FILTER (WHERE ${inQuarter}) * 100 AS BIGINT) AS gmv,
+           CAST(sum(refund_amount) FILTER (WHERE ${inQuarter}) * 100 AS BIGINT) AS refunds,
+           count(DISTINCT order_id) FILTER (WHERE ${inQuarter}) AS orders,
+           count(DISTINCT customer_id) FILTER (WHERE ${inQuarter}) AS buyers,
+           count(*) AS lines
+    FROM read_csv('${file.replaceAll("'", "''")}', header = true, quote = '"', escape = '"', columns = {${columns}})`);
+  const row = reader.getRowObjects()[0]!;
+  const ms = performance.now() - t0;
+  const cpu = process.cpuUsage(cpu0);
+  return {
+    ms,
+    cpuMs: (cpu.user + cpu.system) / 1000,
+    peakRss: process.resourceUsage().maxRSS * 1024,
+    lines: Number(row['lines']),
+    figures: { gmvMinor: Number(row['gmv']), refundsMinor: Number(row['refunds']), orders: Number(row['orders']), buyers: Number(row['buyers']) },
+  };
+}
+
+async function child(kind: string, path: string): Promise<void> {
+  const r = kind === 'duckdb' ? await runDuckDb(path) : await runOurs(kind, path);
+  process.stdout.write(JSON.stringify(r) + '\n');
+}
+
+function measure(kind: 'ingest' | 'overview' | 'full' | 'duckdb', path: string, runs: number): RunResult[] {
+  const results: RunResult[] = [];
+  for (let i = 0; i < runs; i++) {
+    const p = spawnSync(process.execPath, [...process.execArgv, SELF, '--child', kind, path], { encoding: 'utf8', maxBuffer: 1 << 20 });
+    if (p.status !== 0) throw new Error(`${kind} failed: ${p.stderr.trim().split('\n').slice(0, 8).join('\n')}`);
+    results.push(JSON.parse(p.stdout.trim().split('\n').pop()!) as RunResult);
+  }
+  return results;
+}
+
+// ---------------------------------------------------------------------------------------
+
+const mib = (bytes: number): number => bytes / 2 ** 20;
+const cell = (s: string, w: number): string => s.padStart(w);
+
+async function main(): Promise<void> {
+  if (args[0] === '--child') {
+    await child(args[1]!, args[2]!);
+    return;
+  }
+  const csv = join(tmpdir(), `ecom-report-bench-ingest-${LINES}-v2.csv`);
+  if (!existsSync(csv)) process.stderr.write(`generating ${csv} …\n`);
+  await generateCsv(csv, LINES);
+  const bytes = statSync(csv).size;
+  const mb = bytes / 1e6;
+  console.log(`\ningest: ${csv}\n  ${LINES.toLocaleString('en')} lines, 14 columns, ${mb.toFixed(1)} MB; ${cpus().length} cores (${cpus()[0]?.model ?? 'unknown CPU'}); node ${process.version}; best of ${RUNS}`);
+
+  const config = workspaceFor(csv, 'ecom-report-bench-ingest');
+  const bestOf = (rs: RunResult[]): RunResult => rs.reduce((a, b) => (b.ms < a.ms ? b : a));
+  const maxRss = (rs: RunResult[]): number => Math.max(...rs.map((r) => r.peakRss));
+  const ingestOnly = measure('ingest', config, RUNS);
+  const ours = measure('overview', config, RUNS);
+  const full = args.includes('--no-full') ? [] : measure('full', config, 1);
+  const best = bestOf(ours);
+  const oursRss = maxRss(ours);
+  const rows: string[][] = [['', 'MB/s', 'seconds', 'CPU s', 'peak RSS MiB', 'GMV (minor)', 'refunds', 'orders', 'buyers']];
+  const row = (name: string, r: RunResult, rss: number): string[] => [
+    name,
+    (mb / (r.ms / 1000)).toFixed(1),
+    (r.ms / 1000).toFixed(2),
+    (r.cpuMs / 1000).toFixed(2),
+    mib(rss).toFixed(0),
+    ...[r.figures.gmvMinor, r.figures.refundsMinor, r.figures.orders, r.figures.buyers].map((v) => (v === null || Number.isNaN(v) ? '—' : String(v))),
+  ];
+  rows.push(row('ingest only', bestOf(ingestOnly), maxRss(ingestOnly)));
+  rows.push(row('ingest + overview (target)', best, oursRss));
+  if (full.length > 0) rows.push(row('all sections (loadAndCompute)', bestOf(full), maxRss(full)));
+  let verdict = '';
+  if (!args.includes('--no-duckdb')) {
+    const duck = measure('duckdb', csv, RUNS);
+    const dbest = duck.reduce((a, b) => (b.ms < a.ms ? b : a));
+    rows.push(row(`DuckDB (${cpus().length} threads)`, dbest, Math.max(...duck.map((r) => r.peakRss))));
+    rows.push(['ratio ours/DuckDB', (dbest.ms / best.ms).toFixed(2), (best.ms / dbest.ms).toFixed(2), (best.cpuMs / dbest.cpuMs).toFixed(2), '', '', '', '', '']);
+    const agree = JSON.stringify(best.figures) === JSON.stringify(dbest.figures);
+    verdict = agree ? 'figures agree with DuckDB' : `FIGURES DIFFER from DuckDB: ours ${JSON.stringify(best.figures)} vs ${JSON.stringify(dbest.figures)}`;
+    if (!agree) process.exitCode = 1;
+  }
+  const widths = rows[0]!.map((_, k) => Math.max(...rows.map((r) => r[k]!.length)));
+  for (const r of rows) console.log('  ' + r.map((c, k) => (k === 0 ? c.padEnd(widths[k]!) : cell(c, widths[k]!))).join('  '));
+  const mbps = mb / (best.ms / 1000);
+  console.log(`  target: ≥ ${TARGET_MBPS} MB/s ${mbps >= TARGET_MBPS ? 'met' : 'NOT met'}; peak RSS ≤ ${TARGET_RSS_MIB} MiB ${mib(oursRss) <= TARGET_RSS_MIB ? 'met' : 'NOT met'}${verdict ? `; ${verdict}` : ''}`);
+
+  if (!args.includes('--no-xlsx')) {
+    const xlsx = join(tmpdir(), `ecom-report-bench-ingest-${XLSX_ROWS}-v2.xlsx`);
+    if (!existsSync(xlsx)) process.stderr.write(`generating ${xlsx} …\n`);
+    await generateXlsx(xlsx, XLSX_ROWS);
+    const x = measure('overview', workspaceFor(xlsx, 'ecom-report-bench-ingest-xlsx'), 1)[0]!;
+    console.log(
+      `\nxlsx: ${xlsx}\n  ${XLSX_ROWS.toLocaleString('en')} rows, ${(statSync(xlsx).size / 1e6).toFixed(1)} MB: ${(x.ms / 1000).toFixed(2)} s, ` +
+        `${Math.round(XLSX_ROWS / (x.ms / 1000)).toLocaleString('en')} rows/s, peak RSS ${mib(x.peakRss).toFixed(0)} MiB ` +
+        `(target ≤ ${TARGET_RSS_MIB} MiB ${mib(x.peakRss) <= TARGET_RSS_MIB ? 'met' : 'NOT met'}); lines ${x.lines.toLocaleString('en')}`,
+    );
+  }
+}
+
+await main();

@@ -1,0 +1,248 @@
+// Streaming reader for .xlsx/.xlsm workbooks: one sheet's rows as the same record batches the
+// CSV reader yields, so the row pipeline treats both alike. The file is read through exceljs's
+// streaming WorkbookReader, so memory stays flat (only the shared-string table is held).
+//
+// Cells become text the value parsers read: numbers in their shortest exact decimal form,
+// dates as wall-clock text (`2026-07-01 09:05:00`), booleans as true/false, formulas as their
+// cached result. Text cells stay text, so ids written as text keep their leading zeros.
+import { createReadStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import { PassThrough } from 'node:stream';
+import ExcelJS from 'exceljs';
+import { nearest } from '../config/suggest.js';
+import type { CsvRecord } from './csv.js';
+
+/** A workbook that cannot be read as asked: the message names what is wrong, the hint the fix. */
+export class WorkbookProblem extends Error {
+  constructor(
+    message: string,
+    readonly hint: string,
+  ) {
+    super(message);
+    this.name = 'WorkbookProblem';
+  }
+}
+
+export interface WorkbookOptions {
+  /** Sheet name (case and surrounding spaces ignored) or 1-based position; default the first. */
+  sheet?: string | number;
+  onProgress?: (bytesRead: number, totalBytes: number) => void;
+  /** @internal Records per batch (default 1024). */
+  batchSize?: number;
+}
+
+export interface WorkbookSource {
+  /** Shown where CSV files show their text encoding. */
+  encoding: string;
+  totalBytes: number;
+  /** Record batches of the chosen sheet in row order; rows are numbered as the sheet shows them. */
+  batches(): AsyncIterable<CsvRecord[]>;
+}
+
+const BATCH_SIZE = 1024;
+const PROGRESS_STEP = 1 << 20;
+
+// ---------------------------------------------------------------------------------------------
+// Cell values → text
+
+/**
+ * A numeric cell as text. Excel keeps 15 significant digits, so the binary noise of formulas
+ * (731.9399999999999) is rounded away at that precision. A whole number of 16 or more digits
+ * has lost digits already (an order number stored as a number): it is written in scientific
+ * form, which the id parser reports ("stored as a number and lost its digits") and the amount
+ * parser refuses, instead of passing on wrong digits that look right.
+ */
+export function numberCellText(n: number): string {
+  if (!Number.isFinite(n)) return String(n);
+  if (Number.isInteger(n)) return Math.abs(n) < 1e15 ? String(n) : n.toExponential();
+  if (Math.abs(n) >= 1e15) return n.toExponential();
+  const rounded = Number(n.toPrecision(15));
+  const text = String(rounded);
+  if (!text.includes('e')) return text;
+  // Below 1e-6 String() switches to exponent form; such cells are formula residue (5.6e-17).
+  return rounded.toFixed(20).replace(/\.?0+$/, '');
+}
+
+const pad2 = (n: number): string => (n < 10 ? '0' : '') + n;
+
+/**
+ * A spreadsheet date as naive wall-clock text. Spreadsheet readers hand dates over as `Date`
+ * objects whose UTC fields are the time the sheet shows; the time zone of the workspace gives
+ * them their instant later, exactly as for CSV text.
+ */
+export function wallTimeText(date: Date): string {
+  const t = date.getTime();
+  if (Number.isNaN(t)) return 'Invalid Date';
+  const ms = date.getUTCMilliseconds();
+  return (
+    `${String(date.getUTCFullYear()).padStart(4, '0')}-${pad2(date.getUTCMonth() + 1)}-${pad2(date.getUTCDate())} ` +
+    `${pad2(date.getUTCHours())}:${pad2(date.getUTCMinutes())}:${pad2(date.getUTCSeconds())}` +
+    (ms === 0 ? '' : `.${String(ms).padStart(3, '0')}`)
+  );
+}
+
+/** Wall-clock ms (UTC fields = wall time) of an Excel serial day number. */
+export function excelSerialToWallMs(serial: number, date1904: boolean): number {
+  let days = serial;
+  if (date1904) days += 1462;
+  // The 1900 system counts a 29 Feb 1900 that never was: serials before it are a day early.
+  else if (days < 60) days += 1;
+  return Math.round((days - 25569) * 86_400_000);
+}
+
+/** exceljs cell value → text (see the module note). */
+export function excelCellText(value: unknown): string {
+  if (value === null || value === undefined) return '';
+  switch (typeof value) {
+    case 'string':
+      return value;
+    case 'number':
+      return numberCellText(value);
+    case 'boolean':
+      return value ? 'true' : 'false';
+    case 'object':
+      break;
+    default:
+      return String(value);
+  }
+  if (value instanceof Date) return wallTimeText(value);
+  const v = value as {
+    richText?: { text?: string }[];
+    text?: unknown;
+    result?: unknown;
+    formula?: string;
+    sharedFormula?: string;
+    error?: string;
+  };
+  if (Array.isArray(v.richText)) return v.richText.map((r) => r.text ?? '').join('');
+  if ('formula' in v || 'sharedFormula' in v || 'result' in v) return excelCellText(v.result);
+  if (v.error !== undefined) return v.error;
+  if (v.text !== undefined) return excelCellText(v.text);
+  return '';
+}
+
+// ---------------------------------------------------------------------------------------------
+// Sheet choice
+
+/** Position (1-based) of the wanted sheet among `names`, or a problem listing them. */
+export function chooseSheet(names: readonly string[], wanted: string | number | undefined): number | WorkbookProblem {
+  if (names.length === 0) return new WorkbookProblem('the workbook has no sheets', 'open it in Excel and save it again');
+  if (wanted === undefined) return 1;
+  const list = names.map((n) => `'${n}'`).join(', ');
+  if (typeof wanted === 'number') {
+    if (wanted >= 1 && wanted <= names.length) return wanted;
+    return new WorkbookProblem(`sheet ${wanted} does not exist: the workbook has ${names.length} sheet${names.length === 1 ? '' : 's'}`, `its sheets are ${list}`);
+  }
+  const key = wanted.trim().toLowerCase();
+  const index = names.findIndex((n) => n.trim().toLowerCase() === key);
+  if (index >= 0) return index + 1;
+  const guess = nearest(wanted, [...names]);
+  return new WorkbookProblem(
+    `no sheet named '${wanted}' in the workbook`,
+    `${guess ? `did you mean '${guess}'? ` : ''}its sheets are ${list}; set sheet: to one of them or to a 1-based position`,
+  );
+}
+
+// ---------------------------------------------------------------------------------------------
+// .xlsx through exceljs
+
+// The parts of exceljs's streaming classes used here; its typings leave them out.
+interface StreamRow {
+  number: number;
+  values: unknown[] | Record<string, unknown>;
+}
+interface StreamWorksheet extends AsyncIterable<StreamRow> {
+  id?: number | string;
+  name?: string;
+}
+interface StreamWorkbook extends AsyncIterable<StreamWorksheet> {
+  model?: { sheets?: { name: string }[] };
+}
+
+export async function openXlsx(path: string, options: WorkbookOptions = {}): Promise<WorkbookSource> {
+  const { size: totalBytes } = await stat(path);
+  const batchSize = Math.max(1, options.batchSize ?? BATCH_SIZE);
+
+  async function* batches(): AsyncGenerator<CsvRecord[]> {
+    const file = createReadStream(path);
+    const counted = new PassThrough();
+    let bytesRead = 0;
+    let reported = 0;
+    file.on('data', (chunk) => {
+      bytesRead += chunk.length;
+      if (options.onProgress && bytesRead - reported >= PROGRESS_STEP) {
+        reported = bytesRead;
+        options.onProgress(bytesRead, totalBytes);
+      }
+    });
+    file.on('error', (err) => counted.destroy(err));
+    file.pipe(counted);
+    const reader = new ExcelJS.stream.xlsx.WorkbookReader(counted, {
+      sharedStrings: 'cache',
+      // Styles tell date cells from numbers; hyperlinks would replace a cell's value by its link.
+      styles: 'cache',
+      hyperlinks: 'ignore',
+      worksheets: 'emit',
+      entries: 'ignore',
+    }) as unknown as StreamWorkbook;
+
+    const seen: string[] = [];
+    let found = false;
+    try {
+      for await (const sheet of reader) {
+        const name = sheet.name ?? `Sheet${seen.length + 1}`;
+        seen.push(name);
+        // Tab order comes from workbook.xml (read before the sheets in files Excel writes);
+        // the order of the sheets in the package stands in for it otherwise.
+        const names = reader.model?.sheets?.map((s) => s.name) ?? [];
+        const order = names.length > 0 ? names : seen;
+        const position = order.indexOf(name) + 1;
+        const wanted = chooseSheet(order, options.sheet);
+        if (wanted instanceof WorkbookProblem) {
+          // A name or position not among the sheets known so far may still come later only when
+          // the names are not known up front.
+          if (names.length > 0) throw wanted;
+          continue;
+        }
+        if (wanted !== position) continue;
+        found = true;
+        let batch: CsvRecord[] = [];
+        for await (const row of sheet) {
+          batch.push({ row: row.number, fields: rowFields(row.values) });
+          if (batch.length >= batchSize) {
+            yield batch;
+            batch = [];
+          }
+        }
+        if (batch.length > 0) yield batch;
+        break;
+      }
+      if (!found) {
+        const names = reader.model?.sheets?.map((s) => s.name) ?? seen;
+        const problem = chooseSheet(names, options.sheet);
+        throw problem instanceof WorkbookProblem ? problem : new WorkbookProblem('the sheet could not be read', 'open the workbook in Excel and save it again');
+      }
+      if (options.onProgress && reported !== bytesRead) options.onProgress(bytesRead, totalBytes);
+    } catch (err) {
+      if (err instanceof WorkbookProblem) throw err;
+      // The zip and XML layers fail with their own words; say what it means for the user.
+      throw new WorkbookProblem(
+        `not a readable .xlsx workbook (${(err as Error).message})`,
+        'open it in Excel and save it again as .xlsx, or export the data as CSV',
+      );
+    } finally {
+      file.destroy();
+      counted.destroy();
+    }
+  }
+
+  return { encoding: 'xlsx', totalBytes, batches };
+}
+
+function rowFields(values: StreamRow['values']): string[] {
+  // exceljs rows are 1-based sparse arrays (index 0 is always empty).
+  if (!Array.isArray(values)) return [];
+  const fields = new Array<string>(Math.max(0, values.length - 1));
+  for (let c = 1; c < values.length; c++) fields[c - 1] = excelCellText(values[c]);
+  return fields;
+}

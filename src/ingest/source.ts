@@ -1,0 +1,56 @@
+// One way to open any export the workspace names: CSV/TSV text, .xlsx/.xlsm workbooks
+// (streamed) or legacy .xls workbooks. Each yields record batches in the CSV reader's shape,
+// so the row pipeline does not care which kind of file a row came from.
+import path from 'node:path';
+import { openCsv, type CsvRecord } from './csv.js';
+import { WorkbookProblem, openXlsx } from './excel.js';
+import { openXls } from './xls.js';
+
+export type SourceRecord = CsvRecord;
+export { WorkbookProblem };
+
+export interface RecordSource {
+  /** The text encoding for CSV; 'xlsx' or 'xls' for workbooks. */
+  encoding: string;
+  totalBytes: number;
+  /** Record batches in file order; the first non-blank record is the header. */
+  batches(): AsyncIterable<SourceRecord[]>;
+}
+
+export interface OpenOptions {
+  encoding?: 'auto' | 'utf8' | 'gb18030' | 'utf16le' | 'utf16be';
+  /** Workbooks only: sheet name or 1-based position. */
+  sheet?: string | number;
+  onProgress?: (bytesRead: number, totalBytes: number) => void;
+}
+
+export type FileKind = 'csv' | 'xlsx' | 'xls';
+
+export function fileKind(file: string): FileKind {
+  const ext = path.extname(file).toLowerCase();
+  if (ext === '.xlsx' || ext === '.xlsm') return 'xlsx';
+  if (ext === '.xls') return 'xls';
+  return 'csv';
+}
+
+/**
+ * Opens an export by its extension. A workbook that cannot be read as asked (not a workbook,
+ * no such sheet) throws a WorkbookProblem, from here or, for streamed workbooks, from
+ * `batches()`.
+ */
+export async function openRecords(file: string, options: OpenOptions = {}): Promise<RecordSource> {
+  switch (fileKind(file)) {
+    case 'xlsx':
+      return openXlsx(file, { sheet: options.sheet, onProgress: options.onProgress });
+    case 'xls':
+      return openXls(file, {
+        sheet: options.sheet,
+        onProgress: options.onProgress,
+        // `encoding: gb18030` on a source also names the code page of a BIFF5 workbook that
+        // does not declare its own.
+        codepage: options.encoding === 'gb18030' ? 936 : undefined,
+      });
+    case 'csv':
+      return openCsv(file, { encoding: options.encoding, onProgress: options.onProgress });
+  }
+}

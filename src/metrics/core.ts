@@ -1,0 +1,526 @@
+// Section 2 (core metrics) and the added section-1 figures (weekly trend, new vs returning
+// buyers, campaign share, top price band, visitors), from one streaming pass over the order
+// lines plus the small side tables.
+//
+// `CoreAccumulator.add` sees each line once and keeps only compact accumulators: sums by local
+// day × platform × category × channel, a per-buyer table in typed columns, unit-price counts,
+// refund reasons, a ledger of the periods each order was counted in (a hash and a flag byte per
+// order, so order counts are right in any line order), and basket pair counts with a bounded
+// summary. Baskets need an order's items together: lines of one order arrive together in every
+// supported export, so baskets are assembled in a small window of open orders (`openOrders`,
+// least recently touched closed first); a line whose order was already closed is counted in
+// `lateLines` and left out of the pairs, which are then marked approximate.
+// `finish` turns those into figures in the F shape; definitions are in ./registry.ts.
+import type { OrderLine, SideTables } from '../canonical.js';
+import type { ReportPeriods } from '../time/quarter.js';
+import { epochToLocalMs } from '../time/zone.js';
+import { PairCounter, type Pair } from './baskets.js';
+import { BuyerTable, PERIOD_COUNT, WINDOW_BIT, type BuyerTier, type DayRange, type PeriodBuyerCounts } from './buyers.js';
+import { DayCube, PriceDistribution } from './core-days.js';
+import { KeyLedger, orderHash } from './core-orders.js';
+import { serviceFigures, type ServiceFigures } from './core-service.js';
+import { NO_CHANNEL, outcomeFigure, trafficFigures, type TrafficFigures } from './core-traffic.js';
+import type { Figure } from './figure.js';
+import { UNKNOWN_CATEGORY, type OverviewMetrics } from './overview.js';
+import type { MissingCode } from './registry.js';
+import type { MetricsSettings } from './settings.js';
+import { dayNumber, dayString, isoWeek, nearestRank } from './stats.js';
+
+const DAY_MS = 86_400_000;
+
+export interface CampaignDays {
+  name: string;
+  /** First and last local day, inclusive (YYYY-MM-DD). */
+  start: string;
+  end: string;
+}
+
+export interface CoreInput {
+  periods: ReportPeriods;
+  timeZone: string;
+  campaigns: readonly CampaignDays[];
+  settings: MetricsSettings;
+  /** Minor units per major unit of the report currency (config price bands are in major units). */
+  minorPerMajor: number;
+  /** Orders held open while their lines stream in. @default 256 */
+  openOrders?: number;
+  /** Distinct SKU pairs counted exactly before the pair summary starts to forget. @default 50000 */
+  maxPairs?: number;
+}
+
+export interface WeekRow {
+  /** ISO week of the local day, e.g. 2026-W27. */
+  week: string;
+  /** The week's days inside the report quarter (edge weeks are partial). */
+  start: string;
+  end: string;
+  days: number;
+  /** GMV of those days; previous = the same days a week earlier, yearAgo = 52 weeks earlier. */
+  gmv: Figure;
+}
+
+export interface PriceBand {
+  minMinor: number;
+  /** Exclusive upper bound; null for the top band. */
+  maxMinor: number | null;
+  gmvMinor: number;
+  lines: number;
+  share: number | null;
+}
+
+export interface OverviewExtras {
+  byWeek: WeekRow[];
+  newBuyers: Figure;
+  returningBuyers: Figure;
+  /** How much order history "new" was judged against: the first paid day and the days before each period. */
+  newBuyerHistory: { firstDay: string | null; days: number; previousDays: number; yearAgoDays: number };
+  campaignShare: Figure;
+  campaignGmv: Figure;
+  topPriceBandShare: Figure;
+  /** The top band's bounds: unit price ≥ minMinor (maxMinor: the highest unit price this quarter). */
+  topPriceBand: { minMinor: number; maxMinor: number; basis: 'quartiles' | 'config' } | null;
+  priceBands: { basis: 'quartiles' | 'config'; bands: PriceBand[]; unpricedLines: number };
+  visitors: Figure;
+}
+
+export interface RefundReasonRow {
+  reason: string;
+  amountMinor: number;
+  lines: number;
+  share: number;
+  cumulativeShare: number;
+}
+
+export interface PlatformCoreRow {
+  key: string;
+  aov: Figure;
+  spendPerBuyer: Figure;
+  repurchaseRate: Figure;
+  newBuyers: Figure;
+}
+
+export interface CoreMetrics extends Omit<TrafficFigures, 'visitors'>, Omit<ServiceFigures, never> {
+  aov: Figure;
+  spendPerBuyer: Figure;
+  repurchaseRate: Figure;
+  returningBuyerRate: Figure;
+  byPlatform: PlatformCoreRow[];
+  pairs: {
+    category: Pair[];
+    sku: Pair[];
+    /** Orders with a paid line in the quarter that name a SKU / a category. */
+    baskets: { sku: number; category: number };
+    multiItemBaskets: { sku: number; category: number };
+    minSupport: number;
+    minBaskets: number;
+    /** True when the pair summary ran out of room or an order's lines came apart: counts are then lower bounds. */
+    approximate: boolean;
+    undercountBound: number;
+    /** Lines of the quarter that arrived after their order's basket was closed (left out of the pairs). */
+    lateLines: number;
+  };
+  dormantBuyers: Figure;
+  reactivatedBuyers: Figure;
+  buyerTiers: BuyerTier[];
+  buyerTierWindow: { start: string; end: string };
+  refundRateByAmount: Figure;
+  refundRateByOrders: Figure;
+  refundReasons: RefundReasonRow[];
+  counts: {
+    /** Distinct orders with a paid line in each period, as assembled here. */
+    orders: [number, number, number];
+    refundedOrders: [number, number, number];
+    buyersTracked: number;
+    dayCells: number;
+    linesSeen: number;
+  };
+}
+
+export interface CoreResult {
+  overview: OverviewExtras;
+  core: CoreMetrics;
+}
+
+/** The quarter's part of an order, while its lines stream in. */
+interface OpenOrder {
+  skus: string[];
+  skuNames: (string | null)[];
+  categories: string[];
+}
+
+export const NO_REASON = '(none)';
+
+type Outcome = number | { code: MissingCode; vars: Record<string, string> };
+
+export class CoreAccumulator {
+  private readonly ranges: DayRange[];
+  private readonly labels: string[];
+  private readonly windowStart: number;
+  private readonly windowEnd: number;
+  private readonly cube = new DayCube();
+  private readonly prices = new PriceDistribution();
+  private readonly buyers: BuyerTable;
+  private readonly ledger = new KeyLedger();
+  private readonly open = new Map<string, OpenOrder>();
+  private lateLines = 0;
+  private readonly openLimit: number;
+  private lastOrderKey = '';
+  private lastOrder: OpenOrder | undefined;
+  private readonly skuPairs: PairCounter;
+  private readonly categoryPairs = new PairCounter(10_000);
+  private readonly orderCounts: [number, number, number] = [0, 0, 0];
+  private readonly refundedOrders: [number, number, number] = [0, 0, 0];
+  private readonly reasons = new Map<string, { amountMinor: number; lines: number }>();
+  private readonly periodHasData = [false, false, false];
+  private readonly platformsInQuarter = new Set<string>();
+  private firstDatedDay: number | null = null;
+  private lastDatedDay: number | null = null;
+  private firstPaidDay: number | null = null;
+  private maxUnitPrice: number | null = null;
+  private linesSeen = 0;
+
+  constructor(private readonly input: CoreInput) {
+    const p = input.periods;
+    this.ranges = [p.current, p.previous, p.yearAgo].map((x) => ({ start: dayNumber(x.start), end: dayNumber(x.end) + 1 }));
+    this.labels = [p.current.label, p.previous.label, p.yearAgo.label];
+    this.windowEnd = this.ranges[0]!.end - 1;
+    this.windowStart = this.windowEnd - 364;
+    this.buyers = new BuyerTable(this.ranges, this.windowStart, this.windowEnd);
+    this.openLimit = input.openOrders ?? 256;
+    this.skuPairs = new PairCounter(input.maxPairs ?? 50_000);
+  }
+
+  private day(epochMs: number): number {
+    return Math.floor(epochToLocalMs(this.input.timeZone, epochMs) / DAY_MS);
+  }
+
+  add(line: OrderLine): void {
+    this.linesSeen++;
+    const dated = line.paidAt ?? line.createdAt;
+    if (dated !== null) {
+      const d = this.day(dated);
+      if (this.firstDatedDay === null || d < this.firstDatedDay) this.firstDatedDay = d;
+      if (this.lastDatedDay === null || d > this.lastDatedDay) this.lastDatedDay = d;
+      for (let p = 0; p < PERIOD_COUNT; p++) {
+        const r = this.ranges[p]!;
+        if (d >= r.start && d < r.end) {
+          this.periodHasData[p] = true;
+          if (p === 0) this.platformsInQuarter.add(line.platform);
+        }
+      }
+    }
+    if (line.paidAt === null || line.status === 'cancelled' || line.status === 'pending') return;
+    const day = this.day(line.paidAt);
+    if (this.firstPaidDay === null || day < this.firstPaidDay) this.firstPaidDay = day;
+    const paid = line.paidAmountMinor;
+    this.cube.add(day, line.platform, line.category ?? UNKNOWN_CATEGORY, line.channel ?? NO_CHANNEL, paid, line.refundAmountMinor, line.quantity);
+
+    let mask = 0;
+    for (let p = 0; p < PERIOD_COUNT; p++) {
+      const r = this.ranges[p]!;
+      if (day >= r.start && day < r.end) mask |= 1 << p;
+    }
+    if (day >= this.windowStart && day <= this.windowEnd) mask |= WINDOW_BIT;
+
+    const unitPrice = line.unitPriceMinor ?? (line.quantity > 0 ? Math.round(paid / line.quantity) : null);
+    for (let p = 0; p < PERIOD_COUNT; p++) if (mask & (1 << p)) this.prices.add(p, unitPrice, paid);
+    if (mask & 1 && unitPrice !== null && (this.maxUnitPrice === null || unitPrice > this.maxUnitPrice)) this.maxUnitPrice = unitPrice;
+
+    let row = -1;
+    if (line.customerId !== null) {
+      row = this.buyers.row(line.platform, line.customerId);
+      this.buyers.paidLine(row, day, paid);
+    }
+    if (mask === 0) return;
+
+    // Orders: count each in a period the first time one of its lines is seen there.
+    const refunded = line.refundAmountMinor > 0 || line.status === 'refunded' || line.status === 'partially_refunded';
+    const bits = mask | (refunded ? (mask & 7) << 4 : 0);
+    const before = this.ledger.mark(orderHash(line.platform, line.orderId), bits);
+    const fresh = mask & ~before;
+    if (fresh !== 0) {
+      for (let p = 0; p < PERIOD_COUNT; p++) if (fresh & (1 << p)) this.orderCounts[p]!++;
+      if (row >= 0) this.buyers.order(row, fresh);
+    }
+    const freshRefunds = (bits & ~before) >> 4;
+    for (let p = 0; p < PERIOD_COUNT; p++) if (freshRefunds & (1 << p)) this.refundedOrders[p]!++;
+
+    if (!(mask & 1)) return;
+    if (line.refundAmountMinor > 0) {
+      const reason = line.refundReason ?? NO_REASON;
+      const r = this.reasons.get(reason);
+      if (r) {
+        r.amountMinor += line.refundAmountMinor;
+        r.lines++;
+      } else this.reasons.set(reason, { amountMinor: line.refundAmountMinor, lines: 1 });
+    }
+    const key = line.platform + '\u0000' + line.orderId;
+    if (before & 1 && key !== this.lastOrderKey && !this.open.has(key)) {
+      // Its basket was closed already: adding the line now would count a second basket.
+      this.lateLines++;
+      return;
+    }
+    const order = this.openOrder(key);
+    if (line.sku !== null && !order.skus.includes(line.sku)) {
+      order.skus.push(line.sku);
+      order.skuNames.push(line.productName);
+    }
+    if (line.category !== null && !order.categories.includes(line.category)) order.categories.push(line.category);
+  }
+
+  private openOrder(key: string): OpenOrder {
+    if (key === this.lastOrderKey && this.lastOrder) return this.lastOrder;
+    let order = this.open.get(key);
+    if (order) {
+      // Least recently touched closes first: move it to the back.
+      this.open.delete(key);
+      this.open.set(key, order);
+    } else {
+      order = { skus: [], skuNames: [], categories: [] };
+      this.open.set(key, order);
+      if (this.open.size > this.openLimit) {
+        const oldest = this.open.keys().next().value as string;
+        this.close(this.open.get(oldest)!);
+        this.open.delete(oldest);
+      }
+    }
+    this.lastOrderKey = key;
+    this.lastOrder = order;
+    return order;
+  }
+
+  private close(order: OpenOrder): void {
+    if (order.skus.length > 0) this.skuPairs.addBasket(order.skus, order.skuNames);
+    if (order.categories.length > 0) this.categoryPairs.addBasket(order.categories);
+  }
+
+  /** Closes the open orders and computes every figure. `overview` is the same quarter's section-1 result. */
+  finish(overview: OverviewMetrics, side: SideTables): CoreResult {
+    for (const order of this.open.values()) this.close(order);
+    this.open.clear();
+    this.lastOrder = undefined;
+    this.lastOrderKey = '';
+
+    const { settings } = this.input;
+    const label = (p: number) => this.labels[p]!;
+    const noOrders = (p: number): Outcome => ({ code: 'noOrders', vars: { period: label(p) } });
+    const three = (unit: Figure['unit'], at: (p: number) => Outcome) => outcomeFigure(unit, at(0), at(1), at(2));
+    const gmvByDay = this.cube.gmvByDay();
+    const periodGmv = [0, 1, 2].map((p) => {
+      let sum = 0;
+      for (let d = this.ranges[p]!.start; d < this.ranges[p]!.end; d++) sum += gmvByDay.get(d) ?? 0;
+      return sum;
+    });
+
+    // Campaign calendar → local day numbers.
+    const campaignDays = this.input.campaigns.length > 0 ? new Set<number>() : null;
+    for (const c of this.input.campaigns) for (let d = dayNumber(c.start); d <= dayNumber(c.end); d++) campaignDays!.add(d);
+
+    // Weeks of the quarter, with their in-quarter days.
+    const weeks: { week: string; days: number[] }[] = [];
+    for (let d = this.ranges[0]!.start; d < this.ranges[0]!.end; d++) {
+      const w = isoWeek(d);
+      const last = weeks[weeks.length - 1];
+      if (last && last.week === w) last.days.push(d);
+      else weeks.push({ week: w, days: [d] });
+    }
+    const covered = (days: readonly number[], shift: number) =>
+      this.firstDatedDay !== null && this.lastDatedDay !== null && days.every((d) => d - shift >= this.firstDatedDay! && d - shift <= this.lastDatedDay!);
+    const sumDays = (days: readonly number[], shift: number) => days.reduce((a, d) => a + (gmvByDay.get(d - shift) ?? 0), 0);
+    const byWeek: WeekRow[] = weeks.map(({ week, days }) => ({
+      week,
+      start: dayString(days[0]!),
+      end: dayString(days[days.length - 1]!),
+      days: days.length,
+      gmv: outcomeFigure(
+        'minor',
+        this.periodHasData[0] ? sumDays(days, 0) : noOrders(0),
+        covered(days, 7) ? sumDays(days, 7) : noOrders(0),
+        covered(days, 364) ? sumDays(days, 364) : noOrders(0),
+      ),
+    }));
+
+    // Buyers.
+    const rules = settings;
+    const counts = [0, 1, 2].map((p) => this.buyers.counts(p, rules));
+    const buyerOutcome = (p: number, read: (c: PeriodBuyerCounts) => number, needsHistory: boolean, denominator?: (c: PeriodBuyerCounts) => number): Outcome => {
+      if (!this.periodHasData[p]) return noOrders(p);
+      if (needsHistory && (this.firstPaidDay === null || this.firstPaidDay >= this.ranges[p]!.start)) return { code: 'noHistory', vars: { period: label(p) } };
+      const c = counts[p]!;
+      if (c.buyers === 0 && (denominator || needsHistory)) return { code: 'noBuyers', vars: { period: label(p) } };
+      if (!denominator) return read(c);
+      return read(c) / denominator(c);
+    };
+    const historyDays = (p: number) => (this.firstPaidDay === null ? 0 : Math.max(0, this.ranges[p]!.start - this.firstPaidDay));
+
+    // Campaign share.
+    const campaignGmvAt = (p: number): number => {
+      let sum = 0;
+      if (campaignDays) for (const d of campaignDays) if (d >= this.ranges[p]!.start && d < this.ranges[p]!.end) sum += gmvByDay.get(d) ?? 0;
+      return sum;
+    };
+    const campaignOutcome = (p: number, asShare: boolean): Outcome => {
+      if (!campaignDays) return { code: 'noCampaignCalendar', vars: {} };
+      if (!this.periodHasData[p]) return noOrders(p);
+      if (!asShare) return campaignGmvAt(p);
+      return periodGmv[p]! > 0 ? campaignGmvAt(p) / periodGmv[p]! : noOrders(p);
+    };
+
+    // Price bands: bounds from config, else the quartiles of this quarter's unit prices (by line).
+    const dist = this.prices.sorted(0);
+    const basis: 'config' | 'quartiles' = settings.priceBands ? 'config' : 'quartiles';
+    let bounds: number[] = settings.priceBands
+      ? settings.priceBands.map((x) => Math.round(x * this.input.minorPerMajor))
+      : [0.25, 0.5, 0.75].map((q) => nearestRank(dist.prices, dist.lines, q)).filter((x): x is number => x !== null);
+    bounds = [...new Set(bounds)].sort((a, b) => a - b);
+    const lowers = basis === 'config' ? [0, ...bounds] : dist.prices.length > 0 ? [...new Set([dist.prices[0]!, ...bounds])] : [];
+    const bands: PriceBand[] = lowers.map((min, i) => {
+      const max = lowers[i + 1] ?? null;
+      const t = this.prices.bandTotals(0, min, max);
+      return { minMinor: min, maxMinor: max, gmvMinor: t.gmvMinor, lines: t.lines, share: periodGmv[0]! > 0 ? t.gmvMinor / periodGmv[0]! : null };
+    });
+    const topMin = lowers.length > 0 ? lowers[lowers.length - 1]! : null;
+    const topShare = (p: number): Outcome => {
+      if (!this.periodHasData[p]) return noOrders(p);
+      if (topMin === null) return { code: 'noPrices', vars: { period: label(0) } };
+      if (periodGmv[p]! <= 0) return noOrders(p);
+      return this.prices.bandTotals(p, topMin, null).gmvMinor / periodGmv[p]!;
+    };
+
+    // Traffic, service.
+    const traffic = trafficFigures(side.traffic, {
+      periods: this.ranges,
+      labels: this.labels,
+      campaignDays,
+      weeks,
+      orderPlatforms: [...this.platformsInQuarter].sort(),
+    });
+    const service = serviceFigures(side.tickets, side.reviews, {
+      periods: [this.input.periods.current, this.input.periods.previous, this.input.periods.yearAgo],
+      labels: this.labels,
+      slaSeconds: settings.firstResponseSlaSeconds,
+    });
+
+    // Money per order / buyer, from the section-1 totals so the slides agree with each other.
+    const per = (num: Figure, den: Figure, emptyCode: MissingCode): Figure => {
+      const at = (v: number | null, d: number | null, p: number): Outcome => {
+        if (v === null || d === null) return noOrders(p);
+        if (d === 0) return { code: emptyCode, vars: { period: label(p) } };
+        return Math.round(v / d);
+      };
+      return outcomeFigure('minor', at(num.value, den.value, 0), at(num.previous, den.previous, 1), at(num.yearAgo, den.yearAgo, 2));
+    };
+    const rateOf = (num: Figure, den: Figure): Figure => {
+      const at = (v: number | null, d: number | null, p: number): Outcome => (v === null || d === null || d === 0 ? noOrders(p) : v / d);
+      return outcomeFigure('ratio', at(num.value, den.value, 0), at(num.previous, den.previous, 1), at(num.yearAgo, den.yearAgo, 2));
+    };
+
+    const byPlatform: PlatformCoreRow[] = overview.byPlatform.map((row) => {
+      const pc = [0, 1, 2].map((p) => this.buyers.counts(p, rules, row.key));
+      const has = (p: number, f: Figure) => (p === 0 ? f.value : p === 1 ? f.previous : f.yearAgo) !== null;
+      const rate = (p: number): Outcome => {
+        if (!has(p, row.gmv)) return noOrders(p);
+        return pc[p]!.buyers > 0 ? pc[p]!.repeatBuyers / pc[p]!.buyers : { code: 'noBuyers', vars: { period: label(p) } };
+      };
+      const fresh = (p: number): Outcome => {
+        if (!has(p, row.gmv)) return noOrders(p);
+        if (this.firstPaidDay === null || this.firstPaidDay >= this.ranges[p]!.start) return { code: 'noHistory', vars: { period: label(p) } };
+        return pc[p]!.newBuyers;
+      };
+      return {
+        key: row.key,
+        aov: per(row.gmv, row.orders, 'noOrders'),
+        spendPerBuyer: per(row.gmv, row.buyers, 'noBuyers'),
+        repurchaseRate: three('ratio', rate),
+        newBuyers: three('count', fresh),
+      };
+    });
+
+    // Refund reasons, largest amount first.
+    const reasonTotal = [...this.reasons.values()].reduce((a, r) => a + r.amountMinor, 0);
+    let running = 0;
+    const refundReasons: RefundReasonRow[] = [...this.reasons.entries()]
+      .sort((a, b) => b[1].amountMinor - a[1].amountMinor || b[1].lines - a[1].lines || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))
+      .map(([reason, r]) => {
+        running += r.amountMinor;
+        return { reason, amountMinor: r.amountMinor, lines: r.lines, share: r.amountMinor / reasonTotal, cumulativeShare: running / reasonTotal };
+      });
+    const last = refundReasons[refundReasons.length - 1];
+    if (last) last.cumulativeShare = 1; // exact, whatever the float sum says
+
+    const pairOptions = { minSupport: settings.pairMinSupport, minBaskets: settings.pairMinBaskets, top: 10 };
+    const skuSummary = this.skuPairs.summary();
+    const categorySummary = this.categoryPairs.summary();
+    const { visitors, ...trafficCore } = traffic;
+
+    return {
+      overview: {
+        byWeek,
+        newBuyers: three('count', (p) => buyerOutcome(p, (c) => c.newBuyers, true)),
+        returningBuyers: three('count', (p) => buyerOutcome(p, (c) => c.buyers - c.newBuyers, true)),
+        newBuyerHistory: {
+          firstDay: this.firstPaidDay === null ? null : dayString(this.firstPaidDay),
+          days: historyDays(0),
+          previousDays: historyDays(1),
+          yearAgoDays: historyDays(2),
+        },
+        campaignShare: three('ratio', (p) => campaignOutcome(p, true)),
+        campaignGmv: three('minor', (p) => campaignOutcome(p, false)),
+        topPriceBandShare: three('ratio', topShare),
+        topPriceBand: topMin === null || this.maxUnitPrice === null ? null : { minMinor: topMin, maxMinor: this.maxUnitPrice, basis },
+        priceBands: { basis, bands, unpricedLines: this.prices.unpricedLines },
+        visitors,
+      },
+      core: {
+        ...trafficCore,
+        ...service,
+        aov: per(overview.gmv, overview.orders, 'noOrders'),
+        spendPerBuyer: per(overview.gmv, overview.buyers, 'noBuyers'),
+        repurchaseRate: three('ratio', (p) => buyerOutcome(p, (c) => c.repeatBuyers, false, (c) => c.buyers)),
+        returningBuyerRate: three('ratio', (p) => buyerOutcome(p, (c) => c.lookbackBuyers, false, (c) => c.buyers)),
+        byPlatform,
+        pairs: {
+          category: this.categoryPairs.top(pairOptions),
+          sku: this.skuPairs.top(pairOptions),
+          baskets: { sku: skuSummary.baskets, category: categorySummary.baskets },
+          multiItemBaskets: { sku: skuSummary.multiItemBaskets, category: categorySummary.multiItemBaskets },
+          minSupport: settings.pairMinSupport,
+          minBaskets: settings.pairMinBaskets,
+          approximate: skuSummary.undercountBound > 0 || categorySummary.undercountBound > 0 || this.lateLines > 0,
+          undercountBound: Math.max(skuSummary.undercountBound, categorySummary.undercountBound),
+          lateLines: this.lateLines,
+        },
+        dormantBuyers: three('count', (p) => buyerOutcome(p, (c) => c.dormantBuyers, false)),
+        reactivatedBuyers: three('count', (p) => buyerOutcome(p, (c) => c.reactivatedBuyers, false)),
+        buyerTiers: this.buyers.tiers(),
+        buyerTierWindow: { start: dayString(this.windowStart), end: dayString(this.windowEnd) },
+        refundRateByAmount: rateOf(overview.refunds, overview.gmv),
+        refundRateByOrders: three('ratio', (p) =>
+          !this.periodHasData[p] || this.orderCounts[p] === 0 ? noOrders(p) : this.refundedOrders[p]! / this.orderCounts[p]!,
+        ),
+        refundReasons,
+        counts: {
+          orders: [...this.orderCounts],
+          refundedOrders: [...this.refundedOrders],
+          buyersTracked: this.buyers.size,
+          dayCells: this.cube.size,
+          linesSeen: this.linesSeen,
+        },
+      },
+    };
+  }
+
+  /** The day × platform × category × channel sums, for sections that slice GMV further. */
+  get days(): DayCube {
+    return this.cube;
+  }
+}
+
+/** Convenience for tests and small inputs: run a whole table through the accumulator. */
+export function computeCore(lines: Iterable<OrderLine>, input: CoreInput, overview: OverviewMetrics, side: SideTables): CoreResult {
+  const acc = new CoreAccumulator(input);
+  for (const line of lines) acc.add(line);
+  return acc.finish(overview, side);
+}
+
+

@@ -1,0 +1,57 @@
+// Reads the narrative yaml named by the workspace's `narrative:` (a path relative to the
+// config file) and validates it; every problem is one line `file: path: message (did you mean …?)`.
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { parseDocument } from 'yaml';
+import { describeIssues } from '../config/issues.js';
+import { ExitCode, UserError } from '../errors.js';
+import { narrativeSchema, type Narrative } from './schema.js';
+
+export interface LoadedNarrative {
+  narrative: Narrative;
+  /** Absolute path of the file. */
+  file: string;
+  /** The path as the user wrote it in the workspace config, for slides and notes. */
+  shown: string;
+}
+
+/** Validates already-parsed yaml; `display` names the file in messages. */
+export function parseNarrative(raw: unknown, display: string): Narrative {
+  const parsed = narrativeSchema.safeParse(raw ?? {});
+  if (!parsed.success) {
+    const lines = describeIssues(narrativeSchema, parsed.error.issues);
+    throw new UserError(lines.map((l) => `${display}: ${l}`).join('\n'), {
+      exitCode: ExitCode.usage,
+      location: { file: display },
+      hint: 'see the narrative section of the README for every key',
+    });
+  }
+  return parsed.data;
+}
+
+export async function loadNarrative(relative: string, baseDir: string, cwd: string): Promise<LoadedNarrative> {
+  const file = path.resolve(baseDir, relative);
+  const display = path.relative(cwd, file) || file;
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    throw new UserError(code === 'ENOENT' ? `narrative file ${display} does not exist` : `cannot read ${display}: ${(err as Error).message}`, {
+      exitCode: ExitCode.usage,
+      location: { path: 'narrative' },
+      hint: 'the narrative: path in ecom-report.yaml is relative to that file; fix it or remove the key',
+    });
+  }
+  const doc = parseDocument(text.replace(/^\uFEFF/, ''));
+  if (doc.errors.length > 0) {
+    const first = doc.errors[0]!;
+    const line = first.linePos?.[0];
+    throw new UserError(`invalid YAML: ${first.message.split('\n')[0]}`, {
+      exitCode: ExitCode.usage,
+      location: { file: display, row: line?.line, column: line ? String(line.col) : undefined },
+      hint: 'fix the YAML syntax (indentation, quotes, colons)',
+    });
+  }
+  return { narrative: parseNarrative(doc.toJS({ maxAliasCount: 100 }) as unknown, display), file, shown: relative };
+}

@@ -1,0 +1,326 @@
+// Excel input: cell values → text, sheet choice, .xlsx streamed through exceljs and .xls through
+// SheetJS, and workbook rows through the whole ingest (long numeric ids, date cells, text ids).
+// Workbooks are written by the tests themselves into a temp folder.
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import * as XLSX from '@e965/xlsx';
+import ExcelJS from 'exceljs';
+import { afterAll, describe, expect, it } from 'vitest';
+import type { OrderLine } from '../../src/canonical.js';
+import { loadWorkspace } from '../../src/config/load.js';
+import {
+  WorkbookProblem,
+  chooseSheet,
+  excelCellText,
+  excelSerialToWallMs,
+  numberCellText,
+  openXlsx,
+  wallTimeText,
+} from '../../src/ingest/excel.js';
+import { formatProblem } from '../../src/ingest/problems.js';
+import { openRecords, type SourceRecord } from '../../src/ingest/source.js';
+import { ingestWorkspace } from '../../src/ingest/workspace.js';
+import { openXls } from '../../src/ingest/xls.js';
+
+const dir = mkdtempSync(path.join(tmpdir(), 'ecom-excel-test-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+let fileNo = 0;
+
+type Cell = string | number | boolean | Date | null | ExcelJS.CellValue;
+
+/** Writes an .xlsx with the given sheets (rows of cells) and returns its path. */
+async function xlsx(sheets: Record<string, Cell[][]>, name = `w${++fileNo}.xlsx`, at = dir): Promise<string> {
+  const wb = new ExcelJS.Workbook();
+  for (const [sheetName, rows] of Object.entries(sheets)) {
+    const ws = wb.addWorksheet(sheetName);
+    for (const row of rows) ws.addRow(row);
+  }
+  const file = path.join(at, name);
+  mkdirSync(path.dirname(file), { recursive: true });
+  await wb.xlsx.writeFile(file);
+  return file;
+}
+
+async function readAll(source: { batches(): AsyncIterable<SourceRecord[]> }): Promise<Array<[number, ...string[]]>> {
+  const out: Array<[number, ...string[]]> = [];
+  for await (const batch of source.batches()) for (const r of batch) out.push([r.row, ...r.fields]);
+  return out;
+}
+
+describe('numberCellText', () => {
+  it('writes plain numbers as their digits', () => {
+    expect(numberCellText(12.5)).toBe('12.5');
+    expect(numberCellText(-3)).toBe('-3');
+    expect(numberCellText(123456789012345)).toBe('123456789012345');
+  });
+
+  it("rounds a formula's binary noise at Excel's 15 significant digits", () => {
+    expect(numberCellText(731.9399999999999)).toBe('731.94');
+    expect(numberCellText(0.1 + 0.2)).toBe('0.3');
+    expect(numberCellText(219.58199999999997)).toBe('219.582');
+  });
+
+  it('marks a whole number of 16+ digits as scientific: its digits are already gone', () => {
+    // 4102948392019283712 typed into Excel is kept as 4.10294839201928E+18.
+    expect(numberCellText(4102948392019283712)).toBe('4.102948392019284e+18');
+    expect(numberCellText(1234567890123456)).toBe('1.234567890123456e+15');
+  });
+
+  it('never writes tiny formula residue in exponent form', () => {
+    expect(numberCellText(5.551115123125783e-17)).not.toMatch(/e/);
+    expect(Number(numberCellText(5.551115123125783e-17))).toBeCloseTo(0, 15);
+  });
+});
+
+describe('dates', () => {
+  it('Excel serials in the 1900 system, including its phantom 29 Feb 1900', () => {
+    // 43101 = 2018-01-01; .39326388889 of a day = 09:26:18.
+    expect(wallTimeText(new Date(excelSerialToWallMs(43101.39326388889, false)))).toBe('2018-01-01 09:26:18');
+    expect(wallTimeText(new Date(excelSerialToWallMs(1, false)))).toBe('1900-01-01 00:00:00');
+    expect(wallTimeText(new Date(excelSerialToWallMs(59, false)))).toBe('1900-02-28 00:00:00');
+    expect(wallTimeText(new Date(excelSerialToWallMs(61, false)))).toBe('1900-03-01 00:00:00');
+  });
+
+  it('the 1904 system starts on 1 Jan 1904', () => {
+    expect(wallTimeText(new Date(excelSerialToWallMs(0, true)))).toBe('1904-01-01 00:00:00');
+    expect(wallTimeText(new Date(excelSerialToWallMs(1.5, true)))).toBe('1904-01-02 12:00:00');
+  });
+
+  it('keeps milliseconds only when there are some', () => {
+    expect(wallTimeText(new Date(Date.UTC(2026, 6, 1, 9, 5, 7, 42)))).toBe('2026-07-01 09:05:07.042');
+    expect(wallTimeText(new Date(Number.NaN))).toBe('Invalid Date');
+  });
+});
+
+describe('excelCellText', () => {
+  it('unwraps rich text, formulas, hyperlinks and errors', () => {
+    expect(excelCellText({ richText: [{ text: '天猫' }, { text: '旗舰店' }] })).toBe('天猫旗舰店');
+    expect(excelCellText({ formula: 'B2*2', result: 25 })).toBe('25');
+    expect(excelCellText({ sharedFormula: 'A1', result: 'x' })).toBe('x');
+    expect(excelCellText({ text: 'see', hyperlink: 'https://example.com' })).toBe('see');
+    expect(excelCellText({ error: '#N/A' })).toBe('#N/A');
+    expect(excelCellText(true)).toBe('true');
+    expect(excelCellText(null)).toBe('');
+  });
+});
+
+describe('chooseSheet', () => {
+  const names = ['Orders', 'Returns', 'People'];
+  it('by name (case and spaces ignored) or 1-based position; the first by default', () => {
+    expect(chooseSheet(names, undefined)).toBe(1);
+    expect(chooseSheet(names, ' returns ')).toBe(2);
+    expect(chooseSheet(names, 3)).toBe(3);
+  });
+  it('a missing sheet lists the sheets and the nearest name', () => {
+    const p = chooseSheet(names, 'Return');
+    expect(p).toBeInstanceOf(WorkbookProblem);
+    expect((p as WorkbookProblem).message).toBe("no sheet named 'Return' in the workbook");
+    expect((p as WorkbookProblem).hint).toContain("did you mean 'Returns'?");
+    expect((p as WorkbookProblem).hint).toContain("its sheets are 'Orders', 'Returns', 'People'");
+    expect((chooseSheet(names, 4) as WorkbookProblem).message).toBe('sheet 4 does not exist: the workbook has 3 sheets');
+  });
+});
+
+describe('openXlsx', () => {
+  it('streams the rows of the chosen sheet as text, numbered as the sheet shows them', async () => {
+    const file = await xlsx({
+      Summary: [['not this one']],
+      Orders: [
+        ['订单编号', '金额', '付款时间', '数量'],
+        ['00123', 12.5, new Date(Date.UTC(2026, 6, 1, 9, 5, 0)), 2],
+        [],
+        ['x', { formula: 'B2*2', result: 25 }, new Date(Date.UTC(2026, 6, 2)), true],
+      ],
+    });
+    const rows = await readAll(await openXlsx(file, { sheet: 'orders' }));
+    expect(rows).toEqual([
+      [1, '订单编号', '金额', '付款时间', '数量'],
+      [2, '00123', '12.5', '2026-07-01 09:05:00', '2'],
+      [4, 'x', '25', '2026-07-02 00:00:00', 'true'],
+    ]);
+    expect(await readAll(await openXlsx(file, { sheet: 1 }))).toEqual([[1, 'not this one']]);
+    expect(await readAll(await openXlsx(file))).toEqual([[1, 'not this one']]);
+  });
+
+  it('reads dates of a workbook in the 1904 date system', async () => {
+    const wb = new ExcelJS.Workbook();
+    wb.properties.date1904 = true;
+    wb.addWorksheet('S').addRow([new Date(Date.UTC(2026, 6, 1, 9, 5))]);
+    const file = path.join(dir, 'd1904.xlsx');
+    await wb.xlsx.writeFile(file);
+    // Stored as serial 44742.378… (days since 1904-01-01), shown as 2026-07-01 09:05.
+    expect(await readAll(await openXlsx(file))).toEqual([[1, '2026-07-01 09:05:00']]);
+  });
+
+  it('reports progress and batches as asked', async () => {
+    const file = await xlsx({ S: Array.from({ length: 10 }, (_, i) => [`r${i + 1}`]) });
+    const seen: number[] = [];
+    const src = await openXlsx(file, { batchSize: 4, onProgress: (read, total) => seen.push(read, total) });
+    const sizes: number[] = [];
+    for await (const b of src.batches()) sizes.push(b.length);
+    expect(sizes).toEqual([4, 4, 2]);
+    expect(seen.at(-1)).toBe(src.totalBytes);
+    expect(seen.at(-2)).toBe(src.totalBytes);
+  });
+
+  it('a missing sheet is a WorkbookProblem naming the sheets', async () => {
+    const file = await xlsx({ Orders: [['a']], Returns: [['b']] });
+    const src = await openXlsx(file, { sheet: 'Refunds' });
+    await expect(readAll(src)).rejects.toThrow("no sheet named 'Refunds' in the workbook");
+    const again = await openXlsx(file, { sheet: 3 });
+    await expect(readAll(again)).rejects.toMatchObject({ hint: "its sheets are 'Orders', 'Returns'" });
+  });
+
+  it('a file that is not a workbook is a WorkbookProblem', async () => {
+    const file = path.join(dir, 'fake.xlsx');
+    writeFileSync(file, 'order_id,paid\n1,2\n');
+    await expect(readAll(await openXlsx(file))).rejects.toBeInstanceOf(WorkbookProblem);
+  });
+});
+
+describe('openXls (SheetJS, legacy BIFF)', () => {
+  function xls(rows: unknown[][], sheetName = 'Sheet1', cellDates = false): string {
+    const ws = XLSX.utils.aoa_to_sheet(rows, { cellDates });
+    const wb = XLSX.utils.book_new();
+    XLSX.utils.book_append_sheet(wb, ws, sheetName);
+    XLSX.utils.book_append_sheet(wb, XLSX.utils.aoa_to_sheet([['x']]), '退货');
+    const file = path.join(dir, `b${++fileNo}.xls`);
+    writeFileSync(file, XLSX.write(wb, { type: 'buffer', bookType: 'biff8' }) as Buffer);
+    return file;
+  }
+
+  it('reads Chinese text, numbers and date-formatted serials', async () => {
+    const file = xls([
+      ['宝贝标题 ', '买家实际支付金额', '订单付款时间'],
+      ['零基础学Java', 748.5, new Date(Date.UTC(2018, 0, 1, 9, 26, 18))],
+    ], '订单', true);
+    const src = await openXls(file, { sheet: '订单' });
+    expect(src.encoding).toBe('xls');
+    expect(await readAll(src)).toEqual([
+      [1, '宝贝标题 ', '买家实际支付金额', '订单付款时间'],
+      [2, '零基础学Java', '748.5', '2018-01-01 09:26:18'],
+    ]);
+  });
+
+  it('a missing sheet names the sheets; a broken file says so', async () => {
+    const file = xls([['a']], 'Orders');
+    await expect(openXls(file, { sheet: 'Order' })).rejects.toMatchObject({
+      message: "no sheet named 'Order' in the workbook",
+      hint: expect.stringContaining("did you mean 'Orders'?"),
+    });
+    const broken = path.join(dir, 'broken.xls');
+    writeFileSync(broken, Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0, 0]));
+    await expect(openXls(broken)).rejects.toBeInstanceOf(WorkbookProblem);
+  });
+
+  it('openRecords picks the reader by extension', async () => {
+    const file = xls([['a', 'b'], [1, 'x']]);
+    expect(await readAll(await openRecords(file))).toEqual([
+      [1, 'a', 'b'],
+      [2, '1', 'x'],
+    ]);
+  });
+});
+
+describe('workbooks through ingest', () => {
+  async function ingest(yaml: string, files: Record<string, Cell[][] | Record<string, Cell[][]>>) {
+    const ws = mkdtempSync(path.join(dir, 'ws-'));
+    writeFileSync(path.join(ws, 'ecom-report.yaml'), yaml);
+    for (const [name, content] of Object.entries(files)) {
+      await xlsx(Array.isArray(content) ? { Sheet1: content } : content, name, ws);
+    }
+    const loaded = await loadWorkspace('ecom-report.yaml', ws);
+    const lines: OrderLine[] = [];
+    const result = await ingestWorkspace(loaded.config, { baseDir: loaded.baseDir, onOrderLine: (l) => lines.push(l) });
+    return { lines, result, problems: result.problems.list().map(formatProblem) };
+  }
+  const yaml = (extra = ''): string => `company: t
+timezone: Asia/Shanghai
+sources:
+  - platform: tmall
+    preset: tmall-orders
+    files: ["data/*.xlsx"]
+${extra}`;
+
+  it('text ids keep their digits; date cells are wall time in the workspace zone; amounts are exact', async () => {
+    const { lines, problems, result } = await ingest(yaml(), {
+      'data/orders.xlsx': [
+        ['订单编号', '买家实际支付金额', '订单付款时间', '退款金额'],
+        ['4102948392019283712', 731.9399999999999, new Date(Date.UTC(2026, 6, 1, 9, 5, 0)), 0],
+        ['000123', 0.1, new Date(Date.UTC(2026, 6, 1)), 0.1],
+      ],
+    });
+    expect(problems).toEqual([]);
+    expect(result.files[0]).toMatchObject({ file: 'data/orders.xlsx', encoding: 'xlsx', rowsRead: 2, rowsKept: 2 });
+    expect(lines.map((l) => [l.orderId, l.paidAmountMinor, l.paidAt, l.status])).toEqual([
+      // 09:05 in Shanghai (UTC+8) is 01:05 UTC.
+      ['4102948392019283712', 73194, Date.UTC(2026, 6, 1, 1, 5, 0), 'paid'],
+      ['000123', 10, Date.UTC(2026, 5, 30, 16, 0, 0), 'refunded'],
+    ]);
+  });
+
+  it('an order number stored as a number is an error naming file, row and column', async () => {
+    const { lines, problems } = await ingest(yaml(), {
+      'data/orders.xlsx': [
+        ['订单编号', '买家实际支付金额', '订单付款时间'],
+        ['1', 5, new Date(Date.UTC(2026, 6, 1))],
+        [4102948392019283712, 5, new Date(Date.UTC(2026, 6, 1))],
+      ],
+    });
+    expect(lines.map((l) => l.orderId)).toEqual(['1']);
+    expect(problems).toEqual([
+      "data/orders.xlsx:3:订单编号: the id was stored as a number and lost its digits '4.102948392019284e+18' — format the column as text before exporting, or export CSV directly from the platform",
+    ]);
+  });
+
+  it('a sheet that is not there is an error naming the file, the setting and the sheets', async () => {
+    const { problems } = await ingest(yaml('    sheet: 订单'), {
+      'data/orders.xlsx': { 订单报表: [['订单编号']], 宝贝报表: [['订单编号']] },
+    });
+    expect(problems).toEqual([
+      "data/orders.xlsx: sources[0].sheet: no sheet named '订单' in the workbook — did you mean '订单报表'? its sheets are '订单报表', '宝贝报表'; set sheet: to one of them or to a 1-based position",
+    ]);
+  });
+
+  it('mapped from scratch without a line amount: unit price × quantity; a negative quantity is a refund', async () => {
+    const { lines, problems } = await ingest(
+      `company: t
+timezone: Europe/London
+sources:
+  - platform: web
+    preset: generic
+    files: ["data/retail.xlsx"]
+    columns: { order_id: InvoiceNo, sku: StockCode, quantity: Quantity, unit_price: UnitPrice, paid_at: InvoiceDate, customer_id: CustomerID }
+`,
+      {
+        'data/retail.xlsx': [
+          ['', 'InvoiceNo', 'StockCode', 'Quantity', 'InvoiceDate', 'UnitPrice', 'CustomerID'],
+          [1, '536365', '85123A', 6, new Date(Date.UTC(2010, 11, 1, 8, 26)), 2.55, 17850],
+          [2, 'C536379', 'D', -1, new Date(Date.UTC(2010, 11, 1, 9, 41)), 27.5, 'NA'],
+        ],
+      },
+    );
+    expect(problems).toEqual([]);
+    expect(lines.map((l) => [l.orderId, l.quantity, l.unitPriceMinor, l.paidAmountMinor, l.refundAmountMinor, l.status, l.customerId])).toEqual([
+      // 6 × 2.55 = 15.30
+      ['536365', 6, 255, 1530, 0, 'paid', '17850'],
+      // −1 × 27.50: a cancellation, booked as a refund of 27.50
+      ['C536379', -1, 2750, 0, 2750, 'refunded', null],
+    ]);
+  });
+
+  it('a bad cell in a workbook names file, row and column like CSV does', async () => {
+    const { problems } = await ingest(yaml('    sheet: 2'), {
+      'data/orders.xlsx': {
+        Notes: [['x']],
+        Orders: [
+          ['订单编号', '买家实际支付金额', '订单付款时间'],
+          ['1', 'twelve', new Date(Date.UTC(2026, 6, 1))],
+        ],
+      },
+    });
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatch(/^data\/orders\.xlsx:2:买家实际支付金额: not an amount 'twelve' — /);
+  });
+});

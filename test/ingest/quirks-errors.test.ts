@@ -1,0 +1,157 @@
+// Error paths of ingest on quirky files: every error names its file, row and column (and says
+// what to do), and `validate` exits 1 on errors. Each test builds a tiny workspace of its own.
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadWorkspace } from '../../src/config/load.js';
+import { formatProblem } from '../../src/ingest/problems.js';
+import { ingestWorkspace } from '../../src/ingest/workspace.js';
+import { runCli } from '../helpers/run-cli.js';
+import { fixtureDir } from './presets/fixture.js';
+
+function workspace(files: Record<string, string | Buffer>): string {
+  const dir = mkdtempSync(path.join(tmpdir(), 'ecom-report-quirks-'));
+  for (const [name, content] of Object.entries(files)) {
+    mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
+    writeFileSync(path.join(dir, name), content);
+  }
+  return dir;
+}
+
+const config = (preset: string, extra = ''): string => `company: t
+timezone: Asia/Shanghai
+sources:
+  - platform: p
+    preset: ${preset}
+    files: ["data/*"]
+${extra}`;
+
+async function problems(dir: string): Promise<string[]> {
+  const ws = await loadWorkspace('ecom-report.yaml', dir);
+  const r = await ingestWorkspace(ws.config, { baseDir: ws.baseDir, onOrderLine: () => undefined });
+  return r.problems.list().map(formatProblem);
+}
+
+const GENERIC_HEADER = 'order_id,line_id,paid_at,customer_id,paid_amount,status';
+
+describe('ingest errors name file, row and column', () => {
+  it('a file whose own dates settle day/month needs no dateOrder', async () => {
+    // The woocommerce fixture without its dateOrder: it holds 25/07-style dates, so DMY.
+    const dir = mkdtempSync(path.join(tmpdir(), 'ecom-report-quirks-'));
+    cpSync(fixtureDir('woocommerce-orders'), dir, { recursive: true });
+    const yaml = readFileSync(path.join(dir, 'ecom-report.yaml'), 'utf8');
+    writeFileSync(path.join(dir, 'ecom-report.yaml'), yaml.replace(/\n\s+dateOrder: DMY/, ''));
+    expect(readFileSync(path.join(dir, 'data/orders-2026.csv'), 'utf8')).toMatch(/;(1[3-9]|2\d|3[01])\/0[4-9]\/2026 /);
+    expect(await problems(dir)).toEqual([]);
+  });
+
+  it('ambiguous day/month with no dateOrder is an error naming the first ambiguous cell, never a guess', async () => {
+    const dir = workspace({
+      'ecom-report.yaml': config('woocommerce-orders'),
+      'data/w.csv': 'Order Number;Order Status;Order Date;Order Line Total\n1;Completed;2026-07-03 10:00;1.00\n2;Completed;03/07/2026 10:00;1.00\n3;Completed;04/07/2026 11:00;1.00\n',
+    });
+    const found = await problems(dir);
+    expect(found).toHaveLength(1);
+    expect(found[0]).toContain("data/w.csv:3:Order Date: dates could be day-first or month-first, e.g. '03/07/2026 10:00'");
+    expect(found[0]).toContain('set dateOrder: DMY or dateOrder: MDY');
+  });
+
+  it('a date that does not fit the dateOrder set', async () => {
+    const dir = workspace({
+      'ecom-report.yaml': config('generic', '    dateOrder: DMY\n'),
+      'data/o.csv': `${GENERIC_HEADER}\n1,1,03/07/2026 10:00,c,1.00,paid\n2,1,07/13/2026 10:00,c,1.00,paid\n`,
+    });
+    const [p] = await problems(dir);
+    expect(p).toContain("data/o.csv:3:paid_at: the date does not fit dateOrder: DMY (its month would be above 12) '07/13/2026 10:00'");
+  });
+
+  it('an unknown status says which statuses the preset knows', async () => {
+    const dir = workspace({
+      'ecom-report.yaml': config('tmall-orders'),
+      'data/t.csv': '订单编号,买家实际支付金额,订单付款时间,订单状态\n1001,10.00,2026-07-01 10:00:00,交易成攻\n',
+    });
+    const [p] = await problems(dir);
+    expect(p).toContain("data/t.csv:2:订单状态: unknown order status '交易成攻' — did you mean '交易成功'?");
+  });
+
+  it('a long id that went through a float (4.10294E+18) is an error, not a rounded id', async () => {
+    const dir = workspace({
+      'ecom-report.yaml': config('tmall-orders'),
+      'data/t.csv': '订单编号,买家实际支付金额,订单付款时间,订单状态\n4.10294E+18,10.00,2026-07-01 10:00:00,交易成功\n',
+    });
+    const [p] = await problems(dir);
+    expect(p).toContain('data/t.csv:2:订单编号: the id was stored as a number and lost its digits');
+    expect(p).toContain('format the column as text');
+  });
+
+  it('a decimal comma in an amount is an error with the hint to change the number format', async () => {
+    const dir = workspace({
+      'ecom-report.yaml': config('woocommerce-orders', '    dateOrder: DMY\n'),
+      'data/w.csv': 'Order Number;Order Status;Order Date;Order Line Total\n1;Completed;03/07/2026 10:00;12,50\n',
+    });
+    const [p] = await problems(dir);
+    expect(p).toContain("data/w.csv:2:Order Line Total: ',' is not a thousands separator here (decimal comma?) '12,50'");
+  });
+
+  it('amountsIn: minor with a fraction of a fen', async () => {
+    const dir = workspace({
+      'ecom-report.yaml': config('generic', '    amountsIn: minor\n'),
+      'data/o.csv': `${GENERIC_HEADER}\n1,1,2026-07-03 10:00,c,1234.5,paid\n`,
+    });
+    const [p] = await problems(dir);
+    expect(p).toContain("data/o.csv:2:paid_amount: a fraction of a minor unit (amounts are set to minor units: 分/cents) '1234.5'");
+  });
+
+  it('a paid line with no amount names the amount column', async () => {
+    const dir = workspace({
+      'ecom-report.yaml': config('generic'),
+      'data/o.csv': `${GENERIC_HEADER}\n1,1,2026-07-03 10:00,c,,paid\n`,
+    });
+    const [p] = await problems(dir);
+    expect(p).toContain('data/o.csv:2:paid_amount: a paid line has no paid amount');
+  });
+
+  it('row numbers count physical lines, so a row after a quoted line break is numbered as an editor shows it', async () => {
+    const dir = workspace({
+      'ecom-report.yaml': config('generic'),
+      'data/o.csv': `${GENERIC_HEADER},product_name\n1,1,2026-07-03 10:00,c,1.00,paid,"two\nlines"\n2,1,2026-07-03 10:00,c,1.00,payed,x\n`,
+    });
+    const [p] = await problems(dir);
+    expect(p).toContain("data/o.csv:4:status: unknown order status 'payed' — did you mean 'paid'?");
+  });
+
+  it('a Shopify export without Lineitem price cannot compute line amounts: the header error says what it looked for', async () => {
+    const dir = workspace({
+      'ecom-report.yaml': config('shopify-orders'),
+      'data/s.csv': 'Name,Email,Financial Status,Paid at,Lineitem quantity\n#1,a@b.c,paid,2026-07-03 10:00:00 -0400,1\n',
+    });
+    const [p] = await problems(dir);
+    expect(p).toContain("data/s.csv:1: required column 'paid_amount' not found");
+    expect(p).toContain('or columns for unit_price, quantity to compute it');
+  });
+
+  it('validate prints file:row:column: what — hint and exits 1 on errors', async () => {
+    const dir = workspace({
+      'ecom-report.yaml': config('generic'),
+      'data/o.csv': `${GENERIC_HEADER}\n1,1,2026-07-03 10:00,c,abc,paid\n2,1,2026-07-04 10:00,c,5.00,paid\n`,
+    });
+    const r = await runCli(['validate', '--quarter', '2026Q3'], { cwd: dir });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/^data\/o\.csv:2:paid_amount: not an amount 'abc' — write amounts like /m);
+    expect(r.stderr).toContain('data/o.csv: order_lines (generic, utf8) read 2, kept 1, skipped 1 invalid; 2026-07-04 … 2026-07-04');
+  });
+});
+
+describe('missing inputs', () => {
+  it('a source whose files match nothing is an error at its config path and a missing input', async () => {
+    const dir = workspace({
+      'ecom-report.yaml': `${config('generic')}  - { platform: jd, preset: jd-orders, files: ["jd/*.csv"] }\n`,
+      'data/o.csv': `${GENERIC_HEADER}\n1,1,2026-07-03 10:00,c,1.00,paid\n`,
+    });
+    const ws = await loadWorkspace('ecom-report.yaml', dir);
+    const r = await ingestWorkspace(ws.config, { baseDir: ws.baseDir, onOrderLine: () => undefined });
+    expect(r.problems.list().map(formatProblem)[0]).toContain('sources[1].files: files ["jd/*.csv"] matched no files');
+    expect(r.missing).toContainEqual({ table: 'order_lines', platform: 'jd', path: 'sources[1].files' });
+  });
+});

@@ -1,0 +1,130 @@
+// The building blocks: quantiles, quintile scores, ISO weeks, the pair counter (exact and past
+// its room) and the settings reader. Expected values by hand (ISO weeks checked against a calendar).
+import { describe, expect, it } from 'vitest';
+import { MAX_BASKET_ITEMS, PairCounter } from '../../src/metrics/baskets.js';
+import { KeyLedger, keyHash, orderHash } from '../../src/metrics/core-orders.js';
+import { DEFAULT_SETTINGS, readMetricsSettings } from '../../src/metrics/settings.js';
+import { dayNumber, isoWeek, nearestRank, quantile, quintileScores } from '../../src/metrics/stats.js';
+import { UserError } from '../../src/errors.js';
+
+describe('stats', () => {
+  it('type-7 quantiles interpolate between closest ranks', () => {
+    expect(quantile([], 0.5)).toBeNull();
+    expect(quantile([7], 0.9)).toBe(7);
+    expect(quantile([1, 2, 3, 4], 0.5)).toBe(2.5);
+    expect(quantile([10, 20, 30, 40, 50], 0.9)).toBeCloseTo(46, 12); // h = 3.6
+    expect(quantile([10, 20, 30, 40, 50], 0)).toBe(10);
+    expect(quantile([10, 20, 30, 40, 50], 1)).toBe(50);
+  });
+
+  it('nearest-rank quantiles of a weighted distribution pick an actual value', () => {
+    // values 1 ×3, 2 ×1, 5 ×4 (8 in all): rank ⌈0.25·8⌉ = 2 → 1; ⌈0.5·8⌉ = 4 → 2; ⌈0.75·8⌉ = 6 → 5
+    expect(nearestRank([1, 2, 5], [3, 1, 4], 0.25)).toBe(1);
+    expect(nearestRank([1, 2, 5], [3, 1, 4], 0.5)).toBe(2);
+    expect(nearestRank([1, 2, 5], [3, 1, 4], 0.75)).toBe(5);
+    expect(nearestRank([], [], 0.5)).toBeNull();
+  });
+
+  it('quintile scores: equal values share a score', () => {
+    // 10 values, higher better: b = values strictly worse, score 1 + ⌊5b/10⌋
+    expect([...quintileScores([1, 2, 3, 4, 5, 6, 7, 8, 9, 10], true)]).toEqual([1, 1, 2, 2, 3, 3, 4, 4, 5, 5]);
+    expect([...quintileScores([1, 1, 1, 1, 1, 1, 2, 2, 3, 9], true)]).toEqual([1, 1, 1, 1, 1, 1, 4, 4, 5, 5]);
+    // lower better (recency in days)
+    expect([...quintileScores([100, 5, 50, 5], false)]).toEqual([1, 3, 2, 3]); // b = 0, 2, 1, 2 of 4
+  });
+
+  it('ISO weeks: Monday starts, week 1 holds the first Thursday', () => {
+    expect(isoWeek(dayNumber('2026-07-01'))).toBe('2026-W27');
+    expect(isoWeek(dayNumber('2026-01-01'))).toBe('2026-W01');
+    expect(isoWeek(dayNumber('2027-01-01'))).toBe('2026-W53');
+    expect(isoWeek(dayNumber('2024-12-30'))).toBe('2025-W01');
+    expect(isoWeek(dayNumber('2021-01-03'))).toBe('2020-W53');
+  });
+});
+
+describe('pair counter', () => {
+  it('is exact while it has room', () => {
+    const p = new PairCounter();
+    p.addBasket(['b', 'a']);
+    p.addBasket(['a', 'b', 'c']);
+    p.addBasket(['c']);
+    p.addBasket(['d']);
+    // n = 4; a 2, b 2, c 2; ab 2 (lift 2·4/(2·2) = 2), ac 1 and bc 1 (lift 1·4/(2·2) = 1: not above chance)
+    expect(p.top({ minSupport: 0, minBaskets: 1, top: 10 })).toEqual([
+      { a: 'a', b: 'b', aLabel: 'a', bLabel: 'b', support: 0.5, confidence: 1, confidenceReverse: 1, lift: 2, baskets: 2 },
+    ]);
+    expect(p.summary()).toMatchObject({ baskets: 4, multiItemBaskets: 2, undercountBound: 0 });
+  });
+
+  it('past its room keeps frequent pairs as lower bounds within the stated error', () => {
+    const p = new PairCounter(2);
+    for (const basket of [['a', 'b'], ['a', 'b'], ['c', 'd'], ['e', 'f'], ['a', 'b']]) p.addBasket(basket);
+    // ab ab → {ab 2}; cd → {ab 2, cd 1}; ef finds no room: all lose one → {ab 1}; ab → {ab 2}
+    const [ab] = p.top({ minSupport: 0, minBaskets: 1, top: 10 });
+    expect(ab).toMatchObject({ a: 'a', b: 'b', baskets: 2, support: 0.4 });
+    expect(ab!.lift).toBeCloseTo((2 * 5) / (3 * 3), 12);
+    expect(p.summary().undercountBound).toBe(1); // the true 3 is at most 1 above the held 2
+  });
+
+  it('leaves a huge basket out of the pair counts but counts its items', () => {
+    const p = new PairCounter();
+    p.addBasket(Array.from({ length: MAX_BASKET_ITEMS + 1 }, (_, i) => `s${i}`));
+    expect(p.summary()).toMatchObject({ baskets: 1, oversizedBaskets: 1, items: MAX_BASKET_ITEMS + 1, heldPairs: 0 });
+  });
+});
+
+describe('order ledger', () => {
+  it('remembers the flags set on each order, through growth', () => {
+    const ledger = new KeyLedger();
+    expect(ledger.mark(orderHash('tmall', 'o1'), 0b001)).toBe(0);
+    expect(ledger.mark(orderHash('tmall', 'o1'), 0b010)).toBe(0b001);
+    expect(ledger.mark(orderHash('jd', 'o1'), 0b100)).toBe(0); // same id on another platform: another order
+    for (let i = 0; i < 20_000; i++) ledger.mark(orderHash('douyin', String(4_000_000_000_000_000 + i)), 1);
+    expect(ledger.size).toBe(20_002);
+    expect(ledger.mark(orderHash('tmall', 'o1'), 0)).toBe(0b011);
+    expect(ledger.mark(orderHash('douyin', '4000000000000123'), 0)).toBe(1);
+  });
+
+  it('hashes to 52 bits, never 0', () => {
+    const h = orderHash('tmall', '1234567890123456789');
+    expect(Number.isInteger(h) && h > 0 && h < 2 ** 52).toBe(true);
+    expect(orderHash('tmall', '12')).not.toBe(orderHash('tmall1', '2'));
+    expect(keyHash('tmall', 'o1', 'C1')).not.toBe(keyHash('tmall', 'o1C1'));
+    expect(keyHash('tmall', 'o1')).toBe(orderHash('tmall', 'o1'));
+  });
+});
+
+describe('settings', () => {
+  it('defaults', () => {
+    expect(readMetricsSettings({})).toEqual({
+      firstResponseSlaSeconds: 60,
+      pairMinSupport: 0.001,
+      pairMinBaskets: 5,
+      priceBands: null,
+      dormantMinDays: 90,
+      dormantMaxDays: 180,
+      returningLookbackDays: 365,
+    });
+    expect(DEFAULT_SETTINGS.firstResponseSlaSeconds).toBe(60);
+  });
+
+  it('reads its keys and leaves the diagnosis rules’ keys alone', () => {
+    const s = readMetricsSettings({ firstResponseSlaSeconds: 30, priceBands: [100, 300], refundConcentration: { maxTopShare: 0.5 } });
+    expect(s).toMatchObject({ firstResponseSlaSeconds: 30, priceBands: [100, 300] });
+  });
+
+  it('names the bad key in a usage error', () => {
+    let err: unknown;
+    try {
+      readMetricsSettings({ pairMinSupport: 2, priceBands: [300, 100] }, 'shop.yaml');
+    } catch (e) {
+      err = e;
+    }
+    expect(err).toBeInstanceOf(UserError);
+    const u = err as UserError;
+    expect(u.exitCode).toBe(2);
+    expect(u.message).toContain('shop.yaml: thresholds.pairMinSupport');
+    expect(u.message).toContain('shop.yaml: thresholds.priceBands: expected ascending bounds');
+    expect(u.hint).toContain('pairMinSupport 0.001');
+  });
+});

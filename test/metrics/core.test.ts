@@ -1,0 +1,249 @@
+// Buyer, order, refund, weekly, campaign and price-band figures on a literal table. Every
+// expected value was worked out by hand from the table (the working is in the comments; day
+// counts were checked with a calendar).
+import { describe, expect, it } from 'vitest';
+import type { OrderLine } from '../../src/canonical.js';
+import { computeCore } from '../../src/metrics/core.js';
+import { computeOverview } from '../../src/metrics/overview.js';
+import { coreInput, line, NO_SIDE, overviewInput, Q3_2026, Q4_2026, sh } from './core-fixture.js';
+
+const CAMPAIGNS = [
+  { name: '2025 summer', start: '2025-08-08', end: '2025-08-10' },
+  { name: '618', start: '2026-06-01', end: '2026-06-18' },
+  { name: '七夕', start: '2026-08-14', end: '2026-08-16' },
+];
+
+// Buyers (platform + id): tmall A, B, C, D, F, G, Z; jd C, E. Lines of one order are adjacent.
+const LINES: OrderLine[] = [
+  // before the year-ago quarter: the first paid day of all history
+  line({ platform: 'tmall', orderId: 'z0', customerId: 'Z', paidAt: sh(2025, 6, 15, 9), paidAmountMinor: 1000, sku: 'S5', category: '食品', unitPriceMinor: 1000 }),
+  // 2025Q3 (year ago)
+  line({ platform: 'tmall', orderId: 'g1', customerId: 'G', paidAt: sh(2025, 7, 20, 9), paidAmountMinor: 6000, sku: 'S1', category: '女装', unitPriceMinor: 6000 }),
+  line({ platform: 'tmall', orderId: 'ay', customerId: 'A', paidAt: sh(2025, 8, 10, 9), paidAmountMinor: 8000, sku: 'S1', category: '女装', unitPriceMinor: 10000 }),
+  // 2026Q1
+  line({ platform: 'tmall', orderId: 'f0', customerId: 'F', paidAt: sh(2026, 1, 10, 9), paidAmountMinor: 5000, sku: 'S3', category: '美妆', unitPriceMinor: 5000 }),
+  line({ platform: 'tmall', orderId: 'c0', customerId: 'C', paidAt: sh(2026, 3, 1, 9), paidAmountMinor: 4000, sku: 'S2', category: '美妆', unitPriceMinor: 4000 }),
+  // 2026Q2 (previous)
+  line({ platform: 'jd', orderId: 'e1', customerId: 'E', paidAt: sh(2026, 4, 15, 10), paidAmountMinor: 9000, sku: 'S2', category: '美妆', unitPriceMinor: 9000 }),
+  line({ platform: 'tmall', orderId: 'a0', customerId: 'A', paidAt: sh(2026, 5, 20, 10), paidAmountMinor: 7000, sku: 'S1', category: '女装', unitPriceMinor: 7000 }),
+  // the order spanning the quarter boundary: a deposit paid in Q2, the balance in Q3
+  line({ platform: 'tmall', orderId: 'd1', lineId: '1', customerId: 'D', paidAt: sh(2026, 6, 30, 23, 30), paidAmountMinor: 6000, sku: 'S1', category: '女装', unitPriceMinor: 12000 }),
+  line({ platform: 'tmall', orderId: 'd1', lineId: '2', customerId: 'D', paidAt: sh(2026, 7, 1, 0, 30), paidAmountMinor: 4000, sku: 'S4', category: '食品', unitPriceMinor: 4000 }),
+  // 2026Q3 (current)
+  line({ platform: 'tmall', orderId: 'a1', lineId: '1', customerId: 'A', paidAt: sh(2026, 7, 5, 10), paidAmountMinor: 10000, sku: 'S1', category: '女装', unitPriceMinor: 10000 }),
+  line({ platform: 'tmall', orderId: 'a1', lineId: '2', customerId: 'A', paidAt: sh(2026, 7, 5, 10), paidAmountMinor: 6000, sku: 'S2', category: '美妆', unitPriceMinor: 3000, quantity: 2 }),
+  // B: a new buyer refunded in full
+  line({ platform: 'tmall', orderId: 'b1', customerId: 'B', paidAt: sh(2026, 7, 10, 9), paidAmountMinor: 8000, sku: 'S3', category: '美妆', unitPriceMinor: 8000, status: 'refunded', refundAmountMinor: 8000, refundReason: '尺码不合适' }),
+  line({ platform: 'tmall', orderId: 'x1', customerId: null, paidAt: sh(2026, 7, 20, 9), paidAmountMinor: 2000, sku: 'S5', category: '食品', unitPriceMinor: 2000 }),
+  line({ platform: 'tmall', orderId: 'f1', customerId: 'F', paidAt: sh(2026, 8, 1, 15), paidAmountMinor: 12000, sku: 'S1', category: '女装', unitPriceMinor: 12000 }),
+  line({ platform: 'jd', orderId: 'c2', customerId: 'C', createdAt: sh(2026, 8, 10, 9), paidAmountMinor: 99999, sku: 'S2', category: '美妆', status: 'cancelled' }),
+  line({ platform: 'tmall', orderId: 'a2', lineId: '1', customerId: 'A', paidAt: sh(2026, 8, 15, 12), paidAmountMinor: 10000, sku: 'S1', category: '女装', unitPriceMinor: 10000 }),
+  line({ platform: 'tmall', orderId: 'a2', lineId: '2', customerId: 'A', paidAt: sh(2026, 8, 15, 12), paidAmountMinor: 5000, sku: 'S3', category: '美妆', unitPriceMinor: 5000, status: 'partially_refunded', refundAmountMinor: 2000, refundReason: '尺码不合适' }),
+  // C on a second platform: a different buyer from tmall C
+  line({ platform: 'jd', orderId: 'c1', customerId: 'C', paidAt: sh(2026, 9, 1, 20), paidAmountMinor: 5000, sku: 'S2', category: '美妆', unitPriceMinor: 2500, quantity: 2 }),
+  line({ platform: 'tmall', orderId: 'g2', customerId: 'G', paidAt: sh(2026, 9, 20, 11), paidAmountMinor: 3000, sku: 'S4', category: '食品', unitPriceMinor: 3000, status: 'partially_refunded', refundAmountMinor: 1000, refundReason: '质量问题' }),
+];
+
+function run(lines: OrderLine[] = LINES, settings = {}) {
+  const base = computeOverview(lines, overviewInput(Q3_2026));
+  const result = computeCore(lines, coreInput(Q3_2026, settings, CAMPAIGNS), base, NO_SIDE);
+  return { base, ov: result.overview, core: result.core };
+}
+
+describe('core figures on a literal table', () => {
+  const { base, ov, core: c } = run();
+
+  it('agrees with the section-1 totals it builds on', () => {
+    // GMV 10000+6000+10000+8000+5000+4000+12000+3000+2000+5000; Q2 7000+6000+9000; 2025Q3 6000+8000
+    expect(base.gmv).toMatchObject({ value: 65000, previous: 22000, yearAgo: 14000 });
+    expect(base.orders).toMatchObject({ value: 8, previous: 3, yearAgo: 2 });
+    expect(base.buyers).toMatchObject({ value: 6, previous: 3, yearAgo: 2 });
+    expect(base.refunds).toMatchObject({ value: 11000, previous: 0 });
+    // the order window assembles the same orders: a1 a2 b1 d1 f1 g2 x1 c1; a0 d1 e1; g1 ay
+    expect(c.counts.orders).toEqual([8, 3, 2]);
+  });
+
+  it('new buyers: first paid order in all history; a buyer on two platforms is two buyers', () => {
+    // Q3: B (first 07-10) and jd C (first 09-01); tmall C last bought in March and is not a Q3 buyer.
+    // Q2: D (first line 06-30) and E; A bought in 2025. 2025Q3: G and A (history: only Z in June).
+    expect(ov.newBuyers).toMatchObject({ value: 2, previous: 2, yearAgo: 2, qoq: 0, yoy: 0 });
+    expect(ov.returningBuyers).toMatchObject({ value: 4, previous: 1, yearAgo: 0, qoq: 3, yoy: null });
+    // 2025-06-15 → 2026-07-01 is 381 days; → 2026-04-01 290; → 2025-07-01 16.
+    expect(ov.newBuyerHistory).toEqual({ firstDay: '2025-06-15', days: 381, previousDays: 290, yearAgoDays: 16 });
+    const jd = c.byPlatform.find((p) => p.key === 'jd')!;
+    expect(jd.newBuyers.value).toBe(1);
+    expect(c.byPlatform.find((p) => p.key === 'tmall')!.newBuyers.value).toBe(1);
+  });
+
+  it('AOV = GMV ÷ orders and spend per buyer = GMV ÷ buyers, in whole minor units', () => {
+    expect(c.aov).toMatchObject({ value: 8125, previous: 7333, yearAgo: 7000, unit: 'minor' }); // 65000/8, 22000/3, 14000/2
+    expect(c.spendPerBuyer).toMatchObject({ value: 10833, previous: 7333, yearAgo: 7000 }); // 65000/6
+    const tmall = c.byPlatform.find((p) => p.key === 'tmall')!;
+    expect(tmall.aov.value).toBe(8571); // 60000 / 7
+    expect(tmall.spendPerBuyer.value).toBe(12000); // 60000 / 5
+    expect(c.byPlatform.find((p) => p.key === 'jd')!.aov).toMatchObject({ value: 5000, previous: 9000, yearAgo: null });
+  });
+
+  it('repurchase: buyers with ≥ 2 orders; the order spanning the boundary counts once in each quarter', () => {
+    // Q3: only A (a1, a2) of 6. D's d1 has a line in Q2 and one in Q3: one order in each, so D is no repeat buyer.
+    expect(c.repurchaseRate.value).toBeCloseTo(1 / 6, 12);
+    expect(c.repurchaseRate).toMatchObject({ previous: 0, yearAgo: 0 });
+    expect(c.byPlatform.find((p) => p.key === 'tmall')!.repurchaseRate.value).toBeCloseTo(1 / 5, 12);
+  });
+
+  it('returning-buyer rate: bought in the 365 days before the quarter and again in it', () => {
+    // Q3 window 2025-07-01…2026-06-30: A (05-20), D (06-30), F (01-10), G (2025-07-20) of 6.
+    expect(c.returningBuyerRate.value).toBeCloseTo(4 / 6, 12);
+    // Q2: A (2025-08-10) of 3; 2025Q3: none of 2.
+    expect(c.returningBuyerRate.previous).toBeCloseTo(1 / 3, 12);
+    expect(c.returningBuyerRate.yearAgo).toBe(0);
+  });
+
+  it('dormant: last order 90–180 days before the period end; reactivated after ≥ 90 idle days', () => {
+    // To 2026-09-30: D 91 days (07-01), E 168 (04-15); tmall C 213 is too long ago.
+    // To 2026-06-30: tmall C 121, F 171. To 2025-09-30: Z 107.
+    expect(c.dormantBuyers).toMatchObject({ value: 2, previous: 2, yearAgo: 1 });
+    // Q3: F (203 days since 01-10), G (427 days since 2025-07-20). Q2: A (283 days since 2025-08-10).
+    expect(c.reactivatedBuyers).toMatchObject({ value: 2, previous: 1, yearAgo: 0 });
+  });
+
+  it('refund rates on the order-period basis, and reasons ranked with cumulative shares', () => {
+    expect(c.refundRateByAmount.value).toBeCloseTo(11000 / 65000, 12);
+    expect(c.refundRateByAmount.previous).toBe(0);
+    // b1 (refunded in full), a2 and g2 of 8 orders
+    expect(c.refundRateByOrders.value).toBeCloseTo(3 / 8, 12);
+    expect(c.counts.refundedOrders).toEqual([3, 0, 0]);
+    expect(c.refundReasons).toEqual([
+      { reason: '尺码不合适', amountMinor: 10000, lines: 2, share: 10000 / 11000, cumulativeShare: 10000 / 11000 },
+      { reason: '质量问题', amountMinor: 1000, lines: 1, share: 1000 / 11000, cumulativeShare: 1 },
+    ]);
+  });
+
+  it('weekly GMV by ISO week of the local day, edge weeks partial, compared like for like', () => {
+    expect(ov.byWeek!.map((w) => w.week)).toEqual([
+      '2026-W27', '2026-W28', '2026-W29', '2026-W30', '2026-W31', '2026-W32', '2026-W33',
+      '2026-W34', '2026-W35', '2026-W36', '2026-W37', '2026-W38', '2026-W39', '2026-W40',
+    ]);
+    const w27 = ov.byWeek![0]!;
+    // Wed 07-01 … Sun 07-05: d1's balance 4000 (00:30 on 07-01) + a1 16000
+    expect(w27).toMatchObject({ start: '2026-07-01', end: '2026-07-05', days: 5 });
+    expect(w27.gmv).toMatchObject({ value: 20000, previous: 0, yearAgo: 0 });
+    expect(ov.byWeek!.find((w) => w.week === '2026-W33')!.gmv.value).toBe(15000); // a2 on 08-15
+    // W40 is 09-28…09-30; the week before (09-21…23) lies after the last data day (09-20): no comparison.
+    const w40 = ov.byWeek!.at(-1)!;
+    expect(w40).toMatchObject({ start: '2026-09-28', end: '2026-09-30', days: 3, gmv: { value: 0, previous: null } });
+    expect(ov.byWeek!.reduce((a, w) => a + w.gmv.value!, 0)).toBe(65000);
+  });
+
+  it('campaign share from the calendar', () => {
+    // 七夕 08-14…16: a2 15000 of 65000; 618 held nothing in Q2; 2025-08-08…10: ay 8000 of 14000
+    expect(ov.campaignGmv).toMatchObject({ value: 15000, previous: 0, yearAgo: 8000 });
+    expect(ov.campaignShare.value).toBeCloseTo(15000 / 65000, 12);
+    expect(ov.campaignShare.previous).toBe(0);
+    expect(ov.campaignShare.yearAgo).toBeCloseTo(8000 / 14000, 12);
+  });
+
+  it('top price band: unit price at or above the third quartile (nearest rank, by line)', () => {
+    // Q3 unit prices: 2000 2500 3000 3000 4000 5000 8000 10000 10000 12000 → Q1 3000, Q2 4000, Q3 10000
+    expect(ov.priceBands!.bands.map((b) => [b.minMinor, b.maxMinor, b.gmvMinor, b.lines])).toEqual([
+      [2000, 3000, 7000, 2],
+      [3000, 4000, 9000, 2],
+      [4000, 10000, 17000, 3],
+      [10000, null, 32000, 3],
+    ]);
+    expect(ov.topPriceBand).toEqual({ minMinor: 10000, maxMinor: 12000, basis: 'quartiles' });
+    expect(ov.topPriceBandShare.value).toBeCloseTo(32000 / 65000, 12);
+    // the same bound in the other periods: d1's deposit line (unit 12000) of 22000; ay (10000) of 14000
+    expect(ov.topPriceBandShare.previous).toBeCloseTo(6000 / 22000, 12);
+    expect(ov.topPriceBandShare.yearAgo).toBeCloseTo(8000 / 14000, 12);
+  });
+
+  it('price bands from the config, in major units', () => {
+    const { ov: x } = run(LINES, { priceBands: [50, 100] });
+    expect(x.priceBands!.basis).toBe('config');
+    expect(x.priceBands!.bands.map((b) => [b.minMinor, b.maxMinor, b.gmvMinor])).toEqual([
+      [0, 5000, 20000], // unit 2000, 2500, 3000, 3000, 4000: paid 2000 + 5000 + 6000 + 3000 + 4000
+      [5000, 10000, 13000], // unit 5000, 8000: paid 5000 + 8000
+      [10000, null, 32000],
+    ]);
+  });
+
+  it('products bought together: baskets are the quarter part of each order', () => {
+    // SKU baskets: a1{S1,S2} a2{S1,S3} b1{S3} c1{S2} d1{S4} f1{S1} g2{S4} x1{S5}: n = 8
+    const { core } = run(LINES, { pairMinBaskets: 1, pairMinSupport: 0.1 });
+    expect(core.pairs.baskets).toEqual({ sku: 8, category: 8 });
+    expect(core.pairs.sku).toEqual([
+      // S1 in 3 baskets, S2 and S3 in 2: lift = 1·8 / (2·3)
+      { a: 'S2', b: 'S1', aLabel: 'S2', bLabel: 'S1', support: 1 / 8, confidence: 1 / 2, confidenceReverse: 1 / 3, lift: 8 / 6, baskets: 1 },
+      { a: 'S3', b: 'S1', aLabel: 'S3', bLabel: 'S1', support: 1 / 8, confidence: 1 / 2, confidenceReverse: 1 / 3, lift: 8 / 6, baskets: 1 },
+    ]);
+    // categories: 女装 in a1 a2 f1 (3), 美妆 in a1 a2 b1 c1 (4), together in 2: lift = 2·8 / (3·4)
+    expect(core.pairs.category).toEqual([
+      { a: '女装', b: '美妆', aLabel: '女装', bLabel: '美妆', support: 2 / 8, confidence: 2 / 3, confidenceReverse: 2 / 4, lift: 16 / 12, baskets: 2 },
+    ]);
+    // with the defaults (≥ 5 baskets) nothing qualifies
+    expect(c.pairs.sku).toEqual([]);
+    expect(c.pairs).toMatchObject({ minBaskets: 5, minSupport: 0.001, approximate: false });
+  });
+
+  it('buyer tiers by recency, frequency and spend quintiles over the 365 days to the quarter end', () => {
+    // Window 2025-10-01…2026-09-30. Recency/orders/GMV: A 46/3/38000, B 82/1/8000, tmall C 213/1/4000,
+    // jd C 29/1/5000, D 91/1/10000, E 168/1/9000, F 60/2/17000, G 10/1/3000.
+    // High R (score ≥ 4): A, jd C, G. High F: F, A. High M: D, F, A.
+    expect(c.buyerTierWindow).toEqual({ start: '2025-10-01', end: '2026-09-30' });
+    const tiers = Object.fromEntries(c.buyerTiers.map((t) => [t.tier, [t.buyers, t.gmvMinor]]));
+    expect(tiers).toEqual({
+      champions: [1, 38000],
+      potential: [0, 0],
+      atRisk: [1, 17000],
+      winBack: [1, 10000],
+      loyal: [0, 0],
+      promising: [2, 8000],
+      needAttention: [0, 0],
+      hibernating: [3, 21000],
+    });
+    expect(c.buyerTiers.find((t) => t.tier === 'champions')!.gmvShare).toBeCloseTo(38000 / 94000, 12);
+  });
+});
+
+describe('a quarter with no data', () => {
+  const overview = computeOverview(LINES, overviewInput(Q4_2026));
+  const { overview: ov, core: c } = computeCore(LINES, coreInput(Q4_2026, {}, CAMPAIGNS), overview, NO_SIDE);
+
+  it('gives null figures with a reason, never 0', () => {
+    for (const f of [ov.newBuyers, ov.returningBuyers, ov.campaignShare, ov.topPriceBandShare, c.aov, c.spendPerBuyer, c.repurchaseRate, c.returningBuyerRate, c.dormantBuyers, c.reactivatedBuyers, c.refundRateByAmount, c.refundRateByOrders]) {
+      expect(f.value).toBeNull();
+      expect(f.reason).toBe('no order lines in 2026Q4');
+    }
+    // the previous quarter (2026Q3) still has its figures
+    expect(c.aov.previous).toBe(8125);
+    expect(c.refundReasons).toEqual([]);
+    expect(ov.byWeek!.every((w) => w.gmv.value === null)).toBe(true);
+    expect(ov.visitors).toMatchObject({ value: null, reason: 'no traffic export in 2026Q4' });
+  });
+});
+
+describe('lines of an order that do not arrive together', () => {
+  const base = { platform: 'tmall', customerId: 'A', paidAt: sh(2026, 7, 5, 10), paidAmountMinor: 100, sku: 'S1' };
+  const interleaved = [
+    line({ ...base, orderId: 'o1', lineId: '1' }),
+    line({ ...base, orderId: 'o2', lineId: '1' }),
+    line({ ...base, orderId: 'o1', lineId: '2', sku: 'S2' }),
+  ];
+  const overview = computeOverview(interleaved, overviewInput(Q3_2026));
+
+  it('are joined into one basket while the order is still open', () => {
+    const { core } = computeCore(interleaved, { ...coreInput(Q3_2026), settings: { ...coreInput(Q3_2026).settings, pairMinBaskets: 1 } }, overview, NO_SIDE);
+    expect(core.counts.orders[0]).toBe(2);
+    expect(core.repurchaseRate.value).toBe(1);
+    expect(core.pairs).toMatchObject({ baskets: { sku: 2 }, lateLines: 0, approximate: false });
+  });
+
+  it('still count each order once when its basket was closed before the late line came', () => {
+    const { core } = computeCore(interleaved, { ...coreInput(Q3_2026), openOrders: 1 }, overview, NO_SIDE);
+    expect(core.counts.orders).toEqual([2, 0, 0]);
+    expect(core.repurchaseRate.value).toBe(1); // A: o1 and o2
+    // o1 {S1} closed when o2 opened; its S2 line is left out of the pairs, which say so
+    expect(core.pairs).toMatchObject({ baskets: { sku: 2 }, lateLines: 1, approximate: true });
+  });
+});

@@ -1,0 +1,40 @@
+// tmall_order_report.csv: a real Tmall 订单报表 (28,010 orders, Feb 2020), read with
+// `preset: tmall-orders` as is. Figures from ../shared/realdata/README.md; the split by month
+// and the unpaid count were counted on the raw file with a separate script (csv module, Decimal).
+import { describe, expect, it } from 'vitest';
+import { haveRealData, ingestAll, metricsJson, quoted, realFile, realWorkspace } from './realdata.js';
+
+describe.skipIf(!haveRealData)('tmall_order_report.csv (tmall-orders)', () => {
+  const yaml = `company: 天猫店
+timezone: Asia/Shanghai
+sources:
+  - platform: tmall
+    preset: tmall-orders
+    files: [${quoted(realFile('tmall_order_report.csv'))}]
+`;
+
+  it('GMV, refunds and orders of 2020Q1 match the sums over the raw file', async () => {
+    const dir = realWorkspace(yaml);
+    const m = await metricsJson(dir, '2020Q1');
+    // README: Σ 买家实际支付金额 1,902,487.15 (unpaid orders carry 0.00); Σ 退款金额 572,335.92.
+    expect(m.overview.gmv.value).toBe(190_248_715);
+    expect(m.overview.refunds.value).toBe(57_233_592);
+    // 28,010 orders less the 3,923 with no 订单付款时间.
+    expect(m.overview.orders.value).toBe(28_010 - 3_923);
+    // Six payments land on 2020-03-01, 298.00 in all; the rest in February.
+    const month = (key: string) => m.overview.byMonth.find((r) => r.month === key)?.gmv.value;
+    expect(month('2020-03')).toBe(29_800);
+    expect(month('2020-02')).toBe(190_248_715 - 29_800);
+  });
+
+  it('every row is read and kept; unpaid orders stay pending', async () => {
+    const { lines, result, problems } = await ingestAll(realWorkspace(yaml));
+    expect(problems).toEqual([]);
+    expect(result.files[0]).toMatchObject({ encoding: 'utf8', rowsRead: 28_010, rowsKept: 28_010 });
+    expect(lines.filter((l) => l.status === 'pending')).toHaveLength(3_923);
+    // Orders with 退款金额 > 0 (README: 5,646), all among the paid ones.
+    expect(lines.filter((l) => l.refundAmountMinor > 0)).toHaveLength(5_646);
+    // 收货地址 has a trailing space in its header and is read as the region.
+    expect(lines[0]!.region).toBe('上海');
+  });
+});

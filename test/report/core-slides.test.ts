@@ -1,0 +1,168 @@
+// Section 2's slides (and the added section-1 slides and the Definitions appendix) built from a
+// small computed document: chart series carry the figures, missing inputs say so in the reader's
+// language, and speaker notes carry the registry's definitions.
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { parse } from 'yaml';
+import { describe, expect, it } from 'vitest';
+import type { OrderLine, SideTables, TrafficDay } from '../../src/canonical.js';
+import { computeCore } from '../../src/metrics/core.js';
+import { assembleMetrics, type MetricsDocument } from '../../src/metrics/document.js';
+import { computeOverview } from '../../src/metrics/overview.js';
+import { REGISTRY } from '../../src/metrics/registry.js';
+import type { SectionContext } from '../../src/report/context.js';
+import type { Chart, ContentSlide, Notice, TableBlock } from '../../src/report/model.js';
+import { CORE_SLIDES, OVERVIEW_EXTRA_SLIDES } from '../../src/report/sections/core.js';
+import { DEFINITIONS_SLIDE } from '../../src/report/sections/definitions.js';
+import { Strings } from '../../src/report/strings.js';
+import type { LocaleTree } from '../../src/template/schema.js';
+import { coreInput, line, NO_SIDE, overviewInput, Q3_2026, sh } from '../metrics/core-fixture.js';
+
+const root = path.resolve(__dirname, '../..');
+const strings = (locale: 'zh-CN' | 'en') =>
+  new Strings(parse(readFileSync(path.join(root, `templates/default/locales/${locale}.yaml`), 'utf8')) as LocaleTree, locale);
+
+const LINES: OrderLine[] = [
+  line({ platform: 'tmall', orderId: 'o1', lineId: '1', customerId: 'A', paidAt: sh(2026, 7, 2, 10), paidAmountMinor: 30000, sku: 'S1', productName: '面霜', category: '美妆', unitPriceMinor: 30000, refundAmountMinor: 30000, status: 'refunded', refundReason: '尺码不合适' }),
+  line({ platform: 'tmall', orderId: 'o1', lineId: '2', customerId: 'A', paidAt: sh(2026, 7, 2, 10), paidAmountMinor: 10000, sku: 'S2', productName: '眼霜', category: '美妆', unitPriceMinor: 10000 }),
+  line({ platform: 'tmall', orderId: 'o2', customerId: 'A', paidAt: sh(2026, 8, 20, 10), paidAmountMinor: 20000, sku: 'S1', productName: '面霜', category: '美妆', unitPriceMinor: 20000, refundAmountMinor: 5000, status: 'partially_refunded', refundReason: '质量问题' }),
+  line({ platform: 'jd', orderId: 'o3', customerId: 'B', paidAt: sh(2026, 9, 1, 10), paidAmountMinor: 8000, sku: 'S3', category: '食品', unitPriceMinor: 8000 }),
+  line({ platform: 'tmall', orderId: 'o0', customerId: 'A', paidAt: sh(2026, 5, 2, 10), paidAmountMinor: 9000, sku: 'S1', category: '美妆', unitPriceMinor: 9000 }),
+];
+const TRAFFIC: TrafficDay[] = [
+  { date: '2026-07-02', platform: 'tmall', channel: '搜索', visitors: 1000, pageViews: null, productViews: 600, addToCart: 200, checkouts: 60, buyers: 40, orders: 40, adSpendMinor: null },
+  { date: '2026-08-20', platform: 'tmall', channel: '推荐', visitors: 500, pageViews: null, productViews: 250, addToCart: 50, checkouts: 20, buyers: 10, orders: 10, adSpendMinor: null },
+];
+
+function doc(side: SideTables): MetricsDocument {
+  const overview = computeOverview(LINES, overviewInput(Q3_2026));
+  const r = computeCore(LINES, coreInput(Q3_2026, { pairMinBaskets: 1 }, [{ name: '七夕', start: '2026-08-20', end: '2026-08-22' }]), overview, side);
+  return assembleMetrics({
+    periods: Q3_2026,
+    currency: 'CNY',
+    timezone: 'Asia/Shanghai',
+    overview: { ...overview, ...r.overview },
+    core: r.core,
+    files: [{ file: 'data/orders.csv', platform: 'tmall', table: 'order_lines', rowsRead: 5, rowsKept: 5, skipped: {} }],
+    orderLines: 5,
+  });
+}
+
+function context(m: MetricsDocument, locale: 'zh-CN' | 'en' = 'zh-CN'): SectionContext {
+  return { s: strings(locale), locale, m, input: { metrics: m, strings: strings(locale), company: '示例', reportDate: '2026-09-30', inputs: {} } };
+}
+
+function build(ctx: SectionContext): Map<string, ContentSlide> {
+  return new Map([...OVERVIEW_EXTRA_SLIDES, ...CORE_SLIDES, DEFINITIONS_SLIDE].flatMap((d) => d.build(ctx)).map((s) => [s.id, s]));
+}
+
+const charts = (s: ContentSlide) => s.components.filter((c): c is Chart => c.type === 'chart');
+const notices = (s: ContentSlide) => s.components.filter((c): c is Notice => c.type === 'notice').map((n) => n.text);
+const tables = (s: ContentSlide) => s.components.filter((c): c is TableBlock => c.type === 'table');
+const allText = (slides: Iterable<ContentSlide>) =>
+  [...slides]
+    .flatMap((s) => [s.title, s.headline ?? '', ...s.notes, ...s.components.flatMap((c) => JSON.stringify(c))])
+    .join('\n');
+
+describe('core slides with every input', () => {
+  const m = doc({ ...NO_SIDE, traffic: TRAFFIC });
+  const slides = build(context(m));
+  const core = m.core!;
+
+  it('has every slide, by id', () => {
+    expect([...slides.keys()]).toEqual([
+      'overview.weekly', 'overview.buyerMix',
+      'core.kpis', 'core.funnel', 'core.conversion', 'core.channels', 'core.aovRepurchase', 'core.retention', 'core.tiers', 'core.pairs', 'core.refunds', 'core.service',
+      'appendix.definitions',
+    ]);
+  });
+
+  it('draws the funnel as one series of step values with each step’s conversion', () => {
+    const [chart] = charts(slides.get('core.funnel')!);
+    expect(chart!.chartType).toBe('funnel');
+    expect(chart!.series).toHaveLength(1);
+    expect(chart!.series[0]!.values).toEqual([1500, 850, 250, 80, 50]);
+    expect(chart!.categories).toEqual(['访客', '浏览商品', '加购', '提交订单', '支付']);
+    expect(chart!.stepLabels).toEqual(['56.7%', '29.4%', '32.0%', '62.5%']); // 850/1500, 250/850, 80/250, 50/80
+    expect(slides.get('core.funnel')!.headline).toBe('流失最大的环节是 浏览商品 → 加购，流失 70.6%');
+  });
+
+  it('draws refund reasons as a Pareto: amount bars and a cumulative-share line', () => {
+    const [chart] = charts(slides.get('core.refunds')!);
+    expect(chart!.chartType).toBe('combo');
+    expect(chart!.categories).toEqual(['尺码不合适', '质量问题']);
+    expect(chart!.series[0]).toMatchObject({ values: [300, 50] }); // ¥300 and ¥50: below ¥100,000 the axis is in 元
+    expect(chart!.series[1]).toMatchObject({ values: [0.8571, 1], asLine: true }); // 30000/35000
+    expect(core.refundReasons.map((r) => r.amountMinor)).toEqual([30000, 5000]);
+  });
+
+  it('draws conversion by week and by platform, and says jd has no traffic export', () => {
+    const slide = slides.get('core.conversion')!;
+    expect(slide.layout).toBe('two-charts');
+    const [weekly, byPlatform] = charts(slide);
+    expect(weekly!.chartType).toBe('line');
+    expect(weekly!.series[0]!.values).toEqual(core.conversionByWeek.map((w) => (w.value.value === null ? null : Math.round(w.value.value * 1e4) / 1e4)));
+    expect(byPlatform!.categories).toEqual(['天猫', '京东']);
+    expect(byPlatform!.series[0]!.values).toEqual([0.0333, null]); // 50 / 1500
+    expect(notices(slide)).toEqual(['2026年第3季度没有京东的流量日报。']);
+    expect(slide.notes.join('\n')).toContain('天猫/京东口径');
+  });
+
+  it('draws AOV bars with a repurchase-rate line by platform', () => {
+    const [chart] = charts(slides.get('core.aovRepurchase')!);
+    expect(chart!.chartType).toBe('combo');
+    expect(chart!.series[1]!.asLine).toBe(true);
+    // tmall: GMV 60000 over 2 orders = ¥300; jd 8000 over 1 = ¥80; A bought twice: tmall repurchase 1
+    expect(chart!.series[0]!.values).toEqual([300, 80]);
+    expect(chart!.series[1]!.values).toEqual([1, 0]);
+  });
+
+  it('lists the pairs bought together', () => {
+    const [table] = tables(slides.get('core.pairs')!);
+    // baskets o1{S1,S2} o2{S1} o3{S3}: S2→S1 lift 1·3/(1·2) = 1.5
+    expect(table!.rows).toContainEqual(['商品', '眼霜', '面霜', '1', '33.33%', '100.0%', '1.50×']);
+  });
+
+  it('puts the registry definitions in the speaker notes', () => {
+    const notes = slides.get('core.kpis')!.notes.join('\n');
+    expect(notes).toContain('口径 · 转化率：支付买家数 ÷ 访客数');
+    expect(notes).toContain('计算：支付买家数（按天汇总） ÷ 访客数（按天汇总）。');
+    expect(notes).toContain('口径 · 客单价：GMV ÷ 买家数');
+    expect(slides.get('core.refunds')!.notes.join('\n')).toContain('退款计入原订单行付款所在周期');
+  });
+
+  it('the Definitions appendix has one row per registered figure', () => {
+    const [table] = tables(slides.get('appendix.definitions')!);
+    expect(table!.rows).toHaveLength(REGISTRY.length);
+    expect(table!.rows[0]![0]).toBe('GMV');
+  });
+
+  it('never shows NaN, undefined or an unfilled placeholder, in either language', () => {
+    for (const locale of ['zh-CN', 'en'] as const) {
+      const text = allText(build(context(m, locale)).values());
+      expect(text).not.toMatch(/NaN|undefined|Infinity|\{\w+\}/);
+    }
+  });
+});
+
+describe('core slides without traffic and service exports', () => {
+  const m = doc(NO_SIDE);
+  const slides = build(context(m));
+
+  it('say so on the slide instead of drawing a figure', () => {
+    expect(notices(slides.get('core.funnel')!)).toEqual(['2026年第3季度没有流量日报：添加 traffic_daily 数据源后即可显示转化率与漏斗。']);
+    expect(charts(slides.get('core.funnel')!)).toEqual([]);
+    expect(notices(slides.get('core.conversion')!)).toEqual(['2026年第3季度没有流量日报：添加 traffic_daily 数据源后即可显示转化率与漏斗。']);
+    const service = slides.get('core.service')!;
+    expect(notices(service)).toContain('2026年第3季度没有客服工单：添加 service_tickets 数据源后即可显示客服时效。');
+    expect(notices(service)).toContain('2026年第3季度没有评价数据：添加 reviews 数据源后即可显示评分。');
+    const cards = service.components.filter((c) => c.type === 'kpi');
+    expect(cards.every((c) => c.type === 'kpi' && c.value === '暂无数据')).toBe(true);
+    expect(m.core!.conversion).toMatchObject({ value: null, reason: 'no traffic export in 2026Q3' });
+  });
+
+  it('in English too', () => {
+    const en = build(context(m, 'en'));
+    expect(notices(en.get('core.funnel')!)).toEqual(['No traffic export for Q3 2026: add a traffic_daily source to show conversion and the funnel.']);
+  });
+});
