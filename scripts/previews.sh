@@ -9,7 +9,7 @@ if ! command -v soffice >/dev/null || ! command -v pdftoppm >/dev/null; then
   echo "previews: needs LibreOffice and poppler (apt-get install libreoffice-impress poppler-utils fonts-noto-cjk)" >&2
   exit 3
 fi
-[ -f "$deck" ] || npm run --silent demo
+if [ "$deck" = out/demo.pptx ]; then npm run --silent demo; fi
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 soffice -env:UserInstallation=file://"$work/profile" --headless --convert-to pdf --outdir "$work" "$deck" >/dev/null 2>&1

@@ -13,7 +13,9 @@ export type FunnelStep = (typeof FUNNEL_STEPS)[number];
 export interface FunnelRow {
   step: FunnelStep;
   value: number | null;
-  /** 1 − this step ÷ the step before; null for the first step or when either is unknown. */
+  /** This step ÷ the step before (the step's conversion); null for the first step or when either is unknown. */
+  stepRate: number | null;
+  /** 1 − stepRate. */
   dropOff: number | null;
 }
 
@@ -191,8 +193,8 @@ export function trafficFigures(rows: readonly TrafficDay[], input: TrafficInput)
   const steps: FunnelRow[] = FUNNEL_STEPS.map((step, s) => {
     const value = total[0]!.rows > 0 ? (stepSums[s] ?? null) : null;
     const before = s > 0 ? (total[0]!.rows > 0 ? (stepSums[s - 1] ?? null) : null) : null;
-    const dropOff = value !== null && before !== null && before > 0 ? 1 - value / before : null;
-    return { step, value, dropOff };
+    const stepRate = value !== null && before !== null && before > 0 ? value / before : null;
+    return { step, value, stepRate, dropOff: stepRate === null ? null : 1 - stepRate };
   });
 
   const liftOutcome = (p: number): Outcome => {

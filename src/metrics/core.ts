@@ -70,8 +70,12 @@ export interface PriceBand {
 
 export interface OverviewExtras {
   byWeek: WeekRow[];
+  /** Mean GMV of the period's months that have data (whole minor units). */
+  monthAverageGmv: Figure;
   newBuyers: Figure;
   returningBuyers: Figure;
+  /** New buyers ÷ buyers. */
+  newBuyerShare: Figure;
   /** How much order history "new" was judged against: the first paid day and the days before each period. */
   newBuyerHistory: { firstDay: string | null; days: number; previousDays: number; yearAgoDays: number };
   campaignShare: Figure;
@@ -453,11 +457,28 @@ export class CoreAccumulator {
     const categorySummary = this.categoryPairs.summary();
     const { visitors, ...trafficCore } = traffic;
 
+    // Mean monthly GMV over the months of each period that have data.
+    const months = (period: { start: string; end: string }) =>
+      overview.byMonth.filter((r) => r.month >= period.start.slice(0, 7) && r.month <= period.end.slice(0, 7));
+    const monthAverage = (values: (number | null)[], p: number): Outcome => {
+      const known = values.filter((v): v is number => v !== null);
+      return known.length > 0 ? Math.round(known.reduce((a, v) => a + v, 0) / known.length) : noOrders(p);
+    };
+    const quarterMonths = months(this.input.periods.current);
+    const monthAverageGmv = outcomeFigure(
+      'minor',
+      monthAverage(quarterMonths.map((r) => r.gmv.value), 0),
+      monthAverage(months(this.input.periods.previous).map((r) => r.gmv.value), 1),
+      monthAverage(quarterMonths.map((r) => r.gmv.yearAgo), 2),
+    );
+
     return {
       overview: {
         byWeek,
+        monthAverageGmv,
         newBuyers: three('count', (p) => buyerOutcome(p, (c) => c.newBuyers, true)),
         returningBuyers: three('count', (p) => buyerOutcome(p, (c) => c.buyers - c.newBuyers, true)),
+        newBuyerShare: three('ratio', (p) => buyerOutcome(p, (c) => c.newBuyers / c.buyers, true)),
         newBuyerHistory: {
           firstDay: this.firstPaidDay === null ? null : dayString(this.firstPaidDay),
           days: historyDays(0),

@@ -13,7 +13,6 @@
 import type { OrderLine } from '../canonical.js';
 import type { Period, ReportPeriods } from '../time/quarter.js';
 import { KeyLedger, keyHash } from './core-orders.js';
-import { DistinctSet, Interner } from './distinct.js';
 import { figure, growth, ratio, type Figure } from './figure.js';
 
 type PeriodKey = 'current' | 'previous' | 'yearAgo';
@@ -111,9 +110,6 @@ export class OverviewAccumulator {
   /** Platforms with any line dated inside each period: a platform without an export for a
    * period has no figure there (null), which is not the same as selling nothing (0). */
   private readonly platformsWithData: Record<PeriodKey, Set<string>> = { current: new Set(), previous: new Set(), yearAgo: new Set() };
-  /** (platform, order id) and (platform, buyer id) as dense integers, interned once per line. */
-  private readonly orderIds = new Interner();
-  private readonly buyerIds = new Interner();
   /** Which periods each order / buyer, and each order / buyer within a category, was counted in. */
   private readonly orderKeys = new KeyLedger();
   private readonly buyerKeys = new KeyLedger();

@@ -216,7 +216,9 @@ function placeColumn(indices: number[], box: Box, boxes: (Box | undefined)[], ga
   }
   const left = box.y + box.h - y;
   if (flexible.length === 0) return;
-  const h = (left - gap * (flexible.length - 1)) / flexible.length;
+  // A card does not stretch to the full height of the column: it keeps a card's proportions.
+  const share = (left - gap * (flexible.length - 1)) / flexible.length;
+  const h = flexible.every((i) => components[i]!.type === 'insight') ? Math.min(2.4, share) : share;
   flexible.forEach((i, k) => (boxes[i] = { x: box.x, y: y + k * (h + gap), w: box.w, h }));
 }
 
@@ -334,11 +336,18 @@ export function tableHeight(table: TableBlock, width: number, pt: number = TABLE
 
 /** The largest size (TABLE.pt … TABLE.maxPt) at which the whole table fits `box`. */
 export function tablePt(table: TableBlock, box: { w: number; h: number }): number {
-  // Larger only while it fits and wraps no cell that did not wrap at the planned size.
-  const lines = (pt: number) => tableRowHeights(table, box.w, pt).map((h) => Math.round((h - TABLE.padY) / linesHeightIn(1, pt)));
-  const base = lines(TABLE.pt).join();
+  // Larger only while the table fits and no number or short text breaks that did not at the
+  // planned size (long texts may take another line).
+  const short = naturalWidths(table).map((w, c) => table.align[c] !== 'left' || w <= SHORT_TEXT);
+  const broken = (pt: number) => {
+    const widths = tableColumnWidths(table, box.w, pt);
+    return [table.header, ...table.rows].flatMap((row) =>
+      row.map((cell, c) => (short[c] ? wrapLines(cell, Math.max(0.2, widths[c]! - 2 * TABLE.padX), pt).length > 1 : false)),
+    );
+  };
+  const base = broken(TABLE.pt);
   for (let pt: number = TABLE.maxPt; pt > TABLE.pt; pt--) {
-    if (tableHeight(table, box.w, pt) <= box.h && lines(pt).join() === base) return pt;
+    if (tableHeight(table, box.w, pt) <= box.h && broken(pt).every((b, i) => !b || base[i])) return pt;
   }
   return TABLE.pt;
 }

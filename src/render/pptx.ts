@@ -18,7 +18,7 @@ import type {
   TableBlock,
   TextBlock,
 } from '../report/model.js';
-import { fitBlock, fitOneLine, linesHeightIn, textWidthIn, wrapLines } from '../report/text-fit.js';
+import { fitBlock, fitOneLine, linesHeightIn, wrapLines } from '../report/text-fit.js';
 import type { Theme } from '../template/schema.js';
 import type { TemplateLogo } from '../template/load.js';
 import type { ChartFixup } from './chart-xml.js';

@@ -432,4 +432,3 @@ function headlineOf(ctx: SectionContext, look: FigureLookup, figure: string, mea
   return ctx.s.t('generic.headline', { figure: card.headline, value: card.value, sentence: card.sentence });
 }
 
-export { figureEntries };

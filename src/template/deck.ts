@@ -349,4 +349,3 @@ function checkFigureId(id: string, file: string, path: string, names: DeckNames,
   return entry;
 }
 
-export { formatPath };

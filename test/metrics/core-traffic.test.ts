@@ -83,6 +83,8 @@ describe('traffic figures', () => {
       ['checkouts', 360], // 80 + 30 + 250
       ['buyers', 300],
     ]);
+    expect(c.funnel.steps[1]!.stepRate).toBeCloseTo(1900 / 4500, 12);
+    expect(c.funnel.steps[0]!.stepRate).toBeNull();
     const drop = c.funnel.steps.map((s) => s.dropOff);
     expect(drop[0]).toBeNull();
     expect(drop[1]).toBeCloseTo(1 - 1900 / 4500, 12);

@@ -68,6 +68,9 @@ describe('core figures on a literal table', () => {
     // Q2: D (first line 06-30) and E; A bought in 2025. 2025Q3: G and A (history: only Z in June).
     expect(ov.newBuyers).toMatchObject({ value: 2, previous: 2, yearAgo: 2, qoq: 0, yoy: 0 });
     expect(ov.returningBuyers).toMatchObject({ value: 4, previous: 1, yearAgo: 0, qoq: 3, yoy: null });
+    expect(ov.newBuyerShare.value).toBeCloseTo(2 / 6, 12);
+    expect(ov.newBuyerShare.previous).toBeCloseTo(2 / 3, 12);
+    expect(ov.newBuyerShare.yearAgo).toBe(1);
     // 2025-06-15 → 2026-07-01 is 381 days; → 2026-04-01 290; → 2025-07-01 16.
     expect(ov.newBuyerHistory).toEqual({ firstDay: '2025-06-15', days: 381, previousDays: 290, yearAgoDays: 16 });
     const jd = c.byPlatform.find((p) => p.key === 'jd')!;
@@ -133,6 +136,12 @@ describe('core figures on a literal table', () => {
     const w40 = ov.byWeek!.at(-1)!;
     expect(w40).toMatchObject({ start: '2026-09-28', end: '2026-09-30', days: 3, gmv: { value: 0, previous: null } });
     expect(ov.byWeek!.reduce((a, w) => a + w.gmv.value!, 0)).toBe(65000);
+  });
+
+  it('monthly average GMV over the months with data', () => {
+    // Jul 4000+10000+6000+8000+2000, Aug 12000+10000+5000, Sep 5000+3000 → 65000 / 3;
+    // Apr–Jun 9000, 7000, 6000 → 22000 / 3; 2025: Jul 6000, Aug 8000, Sep no data → 14000 / 2
+    expect(ov.monthAverageGmv).toMatchObject({ value: 21667, previous: 7333, yearAgo: 7000, unit: 'minor' });
   });
 
   it('campaign share from the calendar', () => {

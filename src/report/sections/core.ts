@@ -130,12 +130,11 @@ function buyerMixSlide(ctx: SectionContext): ContentSlide {
     showValues: true,
   };
   const band = o.topPriceBand;
-  const newShare = newBuyers.value !== null && o.buyers.value ? newBuyers.value / o.buyers.value : null;
   const headline =
     newBuyers.value !== null
       ? s.t('core.slides.buyerMix.headline', {
           newBuyers: formatCount(newBuyers.value, ctx.locale),
-          newShare: pct(ctx, newShare),
+          newShare: o.newBuyerShare ? valueOrReason(ctx, o.newBuyerShare) : s.t('comparisons.na'),
           campaignShare: valueOrReason(ctx, o.campaignShare),
           band: band ? money(ctx, band.minMinor) : s.t('comparisons.na'),
           topShare: valueOrReason(ctx, o.topPriceBandShare),
@@ -160,7 +159,7 @@ function buyerMixSlide(ctx: SectionContext): ContentSlide {
       ...notices(ctx, [newBuyers, o.campaignShare, o.topPriceBandShare]),
     ],
     [
-      ...registryNotes(ctx, ['newBuyers', 'returningBuyers', 'campaignShare', 'topPriceBandShare']),
+      ...registryNotes(ctx, ['newBuyers', 'newBuyerShare', 'returningBuyers', 'campaignShare', 'topPriceBandShare']),
       ...(h ? [s.t('core.notes.history', { firstDay: h.firstDay ?? s.t('comparisons.na'), days: h.days, previousDays: h.previousDays, yearAgoDays: h.yearAgoDays })] : []),
       ...campaigns,
       ...(o.priceBands ? [s.t(`core.notes.priceBands.${o.priceBands.basis}`, { bands: bandsText })] : []),
@@ -212,7 +211,7 @@ const funnelSlide: CoreBuilder = (ctx, c) => {
     title: s.t('core.slides.funnel.title'),
     categories: steps.map((x) => stepName(x.step)),
     series: [{ name: s.t('core.slides.funnel.series'), values: steps.map((x) => x.value) }],
-    stepLabels: steps.slice(1).map((x) => (x.dropOff === null ? s.t('comparisons.na') : formatPercent(1 - x.dropOff))),
+    stepLabels: steps.slice(1).map((x) => (x.stepRate === null ? s.t('comparisons.na') : formatPercent(x.stepRate))),
     numberFormat: '#,##0',
     unitLabel: '',
     showValues: true,

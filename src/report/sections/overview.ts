@@ -123,8 +123,12 @@ export function overviewSlides(ctx: SectionContext): ContentSlide[] {
   const mScale = moneyScale(maxMonth, m.currency, ctx.locale);
   const quarterMonths = months.filter((r) => r.month >= m.periods.current.start.slice(0, 7));
   const quarterValues = quarterMonths.map((r) => r.gmv.value).filter((v): v is number => v !== null);
+  // The mean is a figure of the metrics (overview.monthAverageGmv), so the slide shows no number of its own.
+  const average = o.monthAverageGmv;
   const monthAvg =
-    quarterValues.length > 0 ? money(ctx, Math.round(quarterValues.reduce((a, b) => a + b, 0) / quarterValues.length)) : s.t('comparisons.na');
+    average !== undefined
+      ? average.value === null ? s.t('comparisons.na') : money(ctx, average.value)
+      : quarterValues.length > 0 ? money(ctx, Math.round(quarterValues.reduce((a, b) => a + b, 0) / quarterValues.length)) : s.t('comparisons.na');
   const trendSlide: ContentSlide = {
     kind: 'content',
     id: 'overview.trend',
