@@ -51,7 +51,7 @@ export async function loadWorkspace(configPath: string | undefined, cwd: string)
     const lines = describeIssues(workspaceSchema, parsed.error.issues);
     throw new UserError(lines.map((l) => `${display}: ${l}`).join('\n'), {
       exitCode: ExitCode.usage,
-      hint: 'see the workspace section of the README for every key',
+      hint: 'docs/workspace.md lists every key of the workspace config',
     });
   }
   return { config: parsed.data, configPath: file, baseDir: path.dirname(file) };

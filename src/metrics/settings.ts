@@ -65,9 +65,9 @@ export function readMetricsSettings(thresholds: Record<string, unknown>, where =
   const lines = describeIssues(metricsSettingsSchema, parsed.error.issues).map((l) => `${where}: thresholds.${l}`);
   throw new UserError(lines.join('\n'), {
     exitCode: ExitCode.usage,
-    location: { file: where, path: `thresholds.${String(parsed.error.issues[0]?.path[0] ?? '')}` },
+    // Each line of the message already starts with the file and path.
     hint:
-      'defaults: firstResponseSlaSeconds 60, pairMinSupport 0.001, pairMinBaskets 5, priceBands quartiles, ' +
+      'docs/workspace.md lists every threshold; defaults: firstResponseSlaSeconds 60, pairMinSupport 0.001, pairMinBaskets 5, priceBands quartiles, ' +
       'dormantMinDays 90, dormantMaxDays 180, returningLookbackDays 365',
   });
 }

@@ -22,8 +22,8 @@ export function parseNarrative(raw: unknown, display: string): Narrative {
     const lines = describeIssues(narrativeSchema, parsed.error.issues);
     throw new UserError(lines.map((l) => `${display}: ${l}`).join('\n'), {
       exitCode: ExitCode.usage,
-      location: { file: display },
-      hint: 'see the narrative section of the README for every key',
+      // The file is already at the start of every line of the message.
+      hint: 'docs/workspace.md lists every narrative key',
     });
   }
   return parsed.data;

@@ -45,7 +45,7 @@ export function parseReportSettings(
   if (lines.length > 0 || !thresholds || !targets) {
     throw new UserError(lines.join('\n'), {
       exitCode: ExitCode.usage,
-      hint: 'see the thresholds and targets sections of the README for every key and its default',
+      hint: 'docs/workspace.md lists every threshold and target with its default',
     });
   }
   return { thresholds, targets };

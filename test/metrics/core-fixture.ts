@@ -43,30 +43,4 @@ export function coreInput(periods: ReportPeriods, settings: Partial<MetricsSetti
 
 export const NO_SIDE: SideTables = { traffic: [], tickets: [], inventory: [], purchaseOrders: [], reviews: [] };
 
-export function line(p: Partial<OrderLine> & Pick<OrderLine, 'platform' | 'orderId'>): OrderLine {
-  return {
-    lineId: '1',
-    createdAt: p.paidAt ?? null,
-    paidAt: null,
-    customerId: null,
-    sku: null,
-    productName: null,
-    category: null,
-    quantity: 1,
-    unitPriceMinor: null,
-    paidAmountMinor: 0,
-    discountMinor: 0,
-    shippingMinor: 0,
-    status: 'completed',
-    refundAmountMinor: 0,
-    refundReason: null,
-    channel: null,
-    campaign: null,
-    region: null,
-    shippedAt: null,
-    deliveredAt: null,
-    promisedAt: null,
-    isLive: null,
-    ...p,
-  };
-}
+export { line } from '../helpers/order-line.js';

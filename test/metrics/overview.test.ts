@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import type { OrderLine } from '../../src/canonical.js';
 import { computeOverview, type OverviewInput } from '../../src/metrics/overview.js';
+import { line } from '../helpers/order-line.js';
 
 // Asia/Shanghai is UTC+8 all year: local wall time → epoch by subtracting 8 hours.
 const sh = (y: number, mo: number, d: number, h = 0, mi = 0) => Date.UTC(y, mo - 1, d, h - 8, mi);
@@ -24,33 +25,6 @@ const input: OverviewInput = {
   })(),
 };
 
-function line(p: Partial<OrderLine> & Pick<OrderLine, 'platform' | 'orderId'>): OrderLine {
-  return {
-    lineId: '1',
-    createdAt: p.paidAt ?? null,
-    paidAt: null,
-    customerId: null,
-    sku: null,
-    productName: null,
-    category: null,
-    quantity: 1,
-    unitPriceMinor: null,
-    paidAmountMinor: 0,
-    discountMinor: 0,
-    shippingMinor: 0,
-    status: 'completed',
-    refundAmountMinor: 0,
-    refundReason: null,
-    channel: null,
-    campaign: null,
-    region: null,
-    shippedAt: null,
-    deliveredAt: null,
-    promisedAt: null,
-    isLive: null,
-    ...p,
-  };
-}
 
 const lines: OrderLine[] = [
   // current quarter (2026Q3)

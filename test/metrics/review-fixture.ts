@@ -21,30 +21,4 @@ export const periods: ReportPeriods = {
 };
 export const twoBack: Period = period('2026Q1', '2026-01-01', '2026-03-31', [2026, 1], [2026, 4]);
 
-export function line(p: Partial<OrderLine> & Pick<OrderLine, 'platform' | 'orderId'>): OrderLine {
-  return {
-    lineId: '1',
-    createdAt: p.paidAt ?? null,
-    paidAt: null,
-    customerId: null,
-    sku: null,
-    productName: null,
-    category: null,
-    quantity: 1,
-    unitPriceMinor: null,
-    paidAmountMinor: 0,
-    discountMinor: 0,
-    shippingMinor: 0,
-    status: 'completed',
-    refundAmountMinor: 0,
-    refundReason: null,
-    channel: null,
-    campaign: null,
-    region: null,
-    shippedAt: null,
-    deliveredAt: null,
-    promisedAt: null,
-    isLive: null,
-    ...p,
-  };
-}
+export { line } from '../helpers/order-line.js';
