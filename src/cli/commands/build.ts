@@ -8,6 +8,7 @@ import { buildDeck } from '../../report/build-deck.js';
 import { Strings } from '../../report/strings.js';
 import { renderDeck } from '../../render/pptx.js';
 import { loadTemplate } from '../../template/load.js';
+import { loadWorkspace } from '../../config/load.js';
 import type { TableName } from '../../canonical.js';
 import type { DataHealth } from '../../report/context.js';
 import { epochToLocalDate } from '../../time/zone.js';
@@ -35,6 +36,9 @@ export async function buildCommand(options: BuildOptions, ctx: CommandContext): 
   const started = ctx.now();
   // Delivery settings are checked first: a missing SMTP variable or LibreOffice should not wait for the build.
   const plan = options.pdf || options.email ? await prepareDelivery({ pdf: options.pdf, to: options.email, toFlag: '--email' }, ctx.env) : null;
+  // The template is checked before any export is read, so a typo in deck.yaml or a theme
+  // colour fails in a second rather than after a long ingest.
+  await checkTemplateEarly(options, ctx);
   const computed = await loadAndCompute(options, ctx);
   const { workspace, ingest, metrics } = computed;
   const readMs = ctx.now() - started;
@@ -82,6 +86,11 @@ export async function buildCommand(options: BuildOptions, ctx: CommandContext): 
 }
 
 /** The deck model and the template it is drawn with, for a computed workspace (shared with `send`). */
+async function checkTemplateEarly(options: BuildOptions, ctx: CommandContext): Promise<void> {
+  const { config, baseDir } = await loadWorkspace(options.config, ctx.cwd);
+  await loadTemplate(options.template ?? config.template, options.template ? ctx.cwd : baseDir, options.locale ?? config.locale, ctx.cwd);
+}
+
 export async function deckModel(options: Pick<BuildOptions, 'template' | 'locale'>, computed: PipelineResult, ctx: CommandContext) {
   const { workspace, ingest, metrics, periods } = computed;
   const { config } = workspace;
