@@ -3,7 +3,7 @@ import path from 'node:path';
 import { ExitCode, UserError } from '../errors.js';
 import { loadWorkspace, type LoadedWorkspace } from '../config/load.js';
 import type { OrderLine, SideTables } from '../canonical.js';
-import { sideTables } from '../ingest/side-tables.js';
+import { SideTableCollector } from '../ingest/side-tables.js';
 import { ingestWorkspace, type IngestResult } from '../ingest/workspace.js';
 import { assembleMetrics, type MetricsDocument } from '../metrics/document.js';
 import { OverviewAccumulator } from '../metrics/overview.js';
@@ -114,16 +114,19 @@ export async function loadAndCompute(options: PipelineOptions, ctx: CommandConte
   lineSinks.push((line) => operations.add(line), (line) => campaigns.add(line));
   const progress = new Progress(ctx);
   progress.note(`ecom-report: ${quarterLabel(quarter)} from ${workspace.configPath}`);
+  // Side-table rows become typed rows as they are read: their cell records are never all held.
+  const sideRows = new SideTableCollector();
   const ingest = await ingestWorkspace(config, {
     baseDir: workspace.baseDir,
     onOrderLine: (line) => {
       for (const sink of lineSinks) sink(line);
     },
+    onTableRow: (table, row) => sideRows.add(table, row),
     onFileStart: () => progress.fileStart(),
     onProgress: (file, read, total, rows) => progress.update(file, read, total, rows),
     onFileDone: (f) => progress.fileDone(f.file, f.rowsRead, f.bytes),
   });
-  const side = sideTables(ingest.tables);
+  const side = sideRows.tables;
   const overviewMetrics = overview.finish();
   const coreResult = core.finish(overviewMetrics, side);
   const metrics = assembleMetrics({

@@ -10,12 +10,19 @@ export class LineKeySet {
   private slotHashes = new Int32Array(1 << 12);
   private mask = (1 << 12) - 1;
   private count = 0;
-  /** Per entry: where its text starts in the arena, its length, its value. */
+  /**
+   * Per entry: where its text starts in the arena (bitwise-not of it for a wide key, see
+   * below), its length in UTF-16 code units, its value.
+   */
   private starts = new Int32Array(1 << 10);
   private lengths = new Int32Array(1 << 10);
   private values = new Float64Array(1 << 10);
-  /** Every key's text, UTF-16 code units, parts separated by U+0000. */
-  private arena = new Uint16Array(1 << 14);
+  /**
+   * Every key's text, parts separated by U+0000: one byte per code unit when all of the key's
+   * code units are below 256 (ids and line numbers almost always are: half the room of UTF-16),
+   * else two bytes per code unit, low byte first.
+   */
+  private arena = new Uint8Array(1 << 15);
   private used = 0;
 
   get size(): number {
@@ -53,6 +60,7 @@ export class LineKeySet {
   private matches(entry: number, platform: string, orderId: string, lineId: string): boolean {
     const a = this.arena;
     let p = this.starts[entry]!;
+    if (p < 0) return this.matchesWide(~p, platform, orderId, lineId);
     for (let i = 0; i < platform.length; i++) if (a[p++] !== platform.charCodeAt(i)) return false;
     p++;
     for (let i = 0; i < orderId.length; i++) if (a[p++] !== orderId.charCodeAt(i)) return false;
@@ -61,24 +69,44 @@ export class LineKeySet {
     return true;
   }
 
+  private matchesWide(p: number, platform: string, orderId: string, lineId: string): boolean {
+    const a = this.arena;
+    for (let i = 0; i < platform.length; i++, p += 2) if ((a[p]! | (a[p + 1]! << 8)) !== platform.charCodeAt(i)) return false;
+    p += 2;
+    for (let i = 0; i < orderId.length; i++, p += 2) if ((a[p]! | (a[p + 1]! << 8)) !== orderId.charCodeAt(i)) return false;
+    p += 2;
+    for (let i = 0; i < lineId.length; i++, p += 2) if ((a[p]! | (a[p + 1]! << 8)) !== lineId.charCodeAt(i)) return false;
+    return true;
+  }
+
   private add(slot: number, hash: number, length: number, platform: string, orderId: string, lineId: string, value: number): void {
     const entry = this.count++;
     if (entry === this.starts.length) this.growEntries();
-    if (this.used + length > this.arena.length) {
-      const bigger = new Uint16Array(Math.max(this.arena.length * 2, this.used + length));
+    const wide = isWide(platform) || isWide(orderId) || isWide(lineId);
+    const bytes = wide ? length * 2 : length;
+    if (this.used + bytes > this.arena.length) {
+      const bigger = new Uint8Array(Math.max(this.arena.length * 2, this.used + bytes));
       bigger.set(this.arena.subarray(0, this.used));
       this.arena = bigger;
     }
     const a = this.arena;
     let p = this.used;
-    this.starts[entry] = p;
+    this.starts[entry] = wide ? ~p : p;
     this.lengths[entry] = length;
     this.values[entry] = value;
-    for (let i = 0; i < platform.length; i++) a[p++] = platform.charCodeAt(i);
-    a[p++] = SEPARATOR;
-    for (let i = 0; i < orderId.length; i++) a[p++] = orderId.charCodeAt(i);
-    a[p++] = SEPARATOR;
-    for (let i = 0; i < lineId.length; i++) a[p++] = lineId.charCodeAt(i);
+    if (wide) {
+      p = putWide(a, p, platform);
+      p += 2; // the separator: two zero bytes (the arena is zero-filled)
+      p = putWide(a, p, orderId);
+      p += 2;
+      p = putWide(a, p, lineId);
+    } else {
+      for (let i = 0; i < platform.length; i++) a[p++] = platform.charCodeAt(i);
+      a[p++] = SEPARATOR;
+      for (let i = 0; i < orderId.length; i++) a[p++] = orderId.charCodeAt(i);
+      a[p++] = SEPARATOR;
+      for (let i = 0; i < lineId.length; i++) a[p++] = lineId.charCodeAt(i);
+    }
     this.used = p;
     this.slots[slot] = entry;
     this.slotHashes[slot] = hash;
@@ -117,4 +145,20 @@ export class LineKeySet {
     this.slotHashes = hashes;
     this.mask = mask;
   }
+}
+
+/** Does `s` hold a code unit that needs more than one byte? */
+function isWide(s: string): boolean {
+  for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) > 255) return true;
+  return false;
+}
+
+/** Writes `s` as two bytes per code unit (low byte first) at `p`; returns the end. */
+function putWide(a: Uint8Array, p: number, s: string): number {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    a[p++] = c & 0xff;
+    a[p++] = c >>> 8;
+  }
+  return p;
 }

@@ -82,6 +82,9 @@ function trim(text: string): string {
 function isMissingToken(s: string): boolean {
   if (s.length === 0) return true;
   if (s.length > 4) return false;
+  // Every token starts with n, #, or a dash: most cells are ruled out without lowercasing.
+  const c = s.charCodeAt(0);
+  if ((c | 32) !== 110 /* n */ && c !== 35 /* # */ && c !== 45 /* - */ && c < 128) return false;
   switch (s.toLowerCase()) {
     case 'na':
     case 'n/a':
@@ -166,7 +169,7 @@ export function parseId(text: string): Parsed<string> {
     s = trim(s.slice(1));
     if (isMissingToken(s)) return null;
   }
-  if (SCIENTIFIC.test(s)) {
+  if ((s.includes('e') || s.includes('E')) && SCIENTIFIC.test(s)) {
     return new ValueProblem(
       'the id was stored as a number and lost its digits',
       'format the column as text before exporting, or export CSV directly from the platform',

@@ -80,6 +80,11 @@ export interface MissingInput {
 export interface IngestOptions {
   baseDir: string;
   onOrderLine: (line: OrderLine) => void;
+  /**
+   * Rows of the other tables, one at a time as they are read; when given, they are not also
+   * collected into `IngestResult.tables` (the caller keeps what it needs, not every record).
+   */
+  onTableRow?: (table: Exclude<TableName, 'order_lines'>, row: TableRow) => void;
   onFileStart?: (file: string, bytes: number) => void;
   onProgress?: (file: string, bytesRead: number, totalBytes: number, rows: number) => void;
   onFileDone?: (summary: FileSummary) => void;
@@ -192,7 +197,8 @@ export async function ingestWorkspace(config: WorkspaceConfig, options: IngestOp
           if (source.table === 'order_lines') return;
           // The source's platform, for files without a platform column ('all' means mixed).
           if (source.platform !== 'all') row['__platform'] = source.platform;
-          (tables[source.table] ??= []).push(row);
+          if (options.onTableRow) options.onTableRow(source.table, row);
+          else (tables[source.table] ??= []).push(row);
         },
       });
       for (const table of sheetJoins) table.reportUnmatched(problems, display);
@@ -362,17 +368,28 @@ async function readCsvSource(args: ReadArgs): Promise<FileSummary | undefined> {
   return summary;
 
   function handleRecord(record: CsvRecord): void {
-    if (isBlank(record)) {
+    // One pass finds the first non-blank cell: it both tells a blank row and names a summary row.
+    const fields = record.fields;
+    let firstCell: string | undefined;
+    for (let i = 0; i < fields.length; i++) {
+      const f = fields[i]!;
+      if (f.length === 0) continue;
+      const trimmed = f.trim();
+      if (trimmed !== '') {
+        firstCell = trimmed;
+        break;
+      }
+    }
+    if (firstCell === undefined) {
       summary.skipped.blank++;
       return;
     }
     summary.rowsRead++;
-    if (isRepeatedHeader(record.fields)) {
+    if (isRepeatedHeader(fields)) {
       summary.skipped.repeatedHeader++;
       return;
     }
-    const firstCell = record.fields.find((f) => f.trim() !== '')?.trim() ?? '';
-    if (SUMMARY_ROW.test(firstCell)) {
+    if (mayBeSummary(firstCell) && SUMMARY_ROW.test(firstCell)) {
       summary.skipped.summary++;
       return;
     }
@@ -437,7 +454,7 @@ async function readCsvSource(args: ReadArgs): Promise<FileSummary | undefined> {
     const h = header!;
     if (fields.length !== h.length) return false;
     const first = fields[0] ?? '';
-    if (first !== h[0] && normalizeHeader(first) !== headerFirstKey) return false;
+    if (first !== h[0] && !sameHeaderCell(first, headerFirstKey)) return false;
     return fields.map(normalizeHeader).join('\u0000') === headerKey;
   }
 
@@ -476,6 +493,36 @@ function noteRange(summary: FileSummary, at: number | string | null): void {
   if (at === null) return;
   if (summary.firstAt === null || at < summary.firstAt) summary.firstAt = at;
   if (summary.lastAt === null || at > summary.lastAt) summary.lastAt = at;
+}
+
+/**
+ * `normalizeHeader(cell) === key` without building the normalised string: data cells are
+ * almost always plain ASCII and rarely the header, so they are compared where they are.
+ */
+function sameHeaderCell(cell: string, key: string): boolean {
+  let start = 0;
+  let end = cell.length;
+  while (start < end && asciiSpace(cell.charCodeAt(start))) start++;
+  while (end > start && asciiSpace(cell.charCodeAt(end - 1))) end--;
+  for (let i = start; i < end; i++) if (cell.charCodeAt(i) >= 128) return normalizeHeader(cell) === key;
+  if (end - start !== key.length) return false;
+  for (let i = start; i < end; i++) {
+    let c = cell.charCodeAt(i);
+    if (c >= 65 && c <= 90) c += 32;
+    if (c !== key.charCodeAt(i - start)) return false;
+  }
+  return true;
+}
+
+/** The ASCII characters of the `\s` class normalizeHeader trims. */
+function asciiSpace(c: number): boolean {
+  return c === 32 || (c >= 9 && c <= 13);
+}
+
+/** Could SUMMARY_ROW match? Its words start with 合 总 小 汇 t g s (any case). */
+function mayBeSummary(cell: string): boolean {
+  const c = cell.charCodeAt(0) | 32;
+  return c === 116 /* t */ || c === 103 /* g */ || c === 115 /* s */ || c > 127;
 }
 
 function isBlank(record: CsvRecord): boolean {

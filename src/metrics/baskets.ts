@@ -7,6 +7,7 @@
 //   support(A,B)    = baskets with A and B ÷ all baskets
 //   confidence(A→B) = baskets with A and B ÷ baskets with A
 //   lift(A,B)       = support(A,B) ÷ (support(A) · support(B))   (symmetric)
+import { detached } from './core-orders.js';
 
 export interface Pair {
   /** The antecedent: of the two, the item in fewer baskets (so `confidence` is the higher direction). */
@@ -56,9 +57,10 @@ export class PairCounter {
     this.basketCount++;
     for (let i = 0; i < items.length; i++) {
       const item = items[i]!;
-      this.itemBaskets.set(item, (this.itemBaskets.get(item) ?? 0) + 1);
+      const held = this.itemBaskets.get(item);
+      this.itemBaskets.set(held === undefined ? detached(item) : item, (held ?? 0) + 1);
       const label = labels?.[i];
-      if (label && !this.labels.has(item)) this.labels.set(item, label);
+      if (label && !this.labels.has(item)) this.labels.set(detached(item), detached(label));
     }
     if (items.length < 2) return;
     this.multiItemBaskets++;
@@ -79,7 +81,7 @@ export class PairCounter {
       return;
     }
     if (this.pairs.size < this.maxPairs) {
-      this.pairs.set(key, 1);
+      this.pairs.set(detached(key), 1);
       return;
     }
     // Full: the newcomer and every held pair lose one (Misra–Gries).

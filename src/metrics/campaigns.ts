@@ -20,6 +20,7 @@ import type { Period } from '../time/quarter.js';
 import { dayString, epochToLocalMs } from '../time/zone.js';
 import { ratio, type Unit } from './figure.js';
 import { dayNumber } from './operations.js';
+import { detached } from './core-orders.js';
 
 const DAY_MS = 86_400_000;
 
@@ -147,11 +148,12 @@ export class CampaignAccumulator {
     let sums = this.byDay.get(day);
     if (!sums) this.byDay.set(day, (sums = { gmvMinor: 0, orders: new Set(), buyers: new Map() }));
     sums.gmvMinor += line.paidAmountMinor;
-    sums.orders.add(`${line.platform}\u0000${line.orderId}`);
+    const orderKey = `${line.platform}\u0000${line.orderId}`;
+    if (!sums.orders.has(orderKey)) sums.orders.add(detached(orderKey));
     if (line.customerId !== null) {
       let set = sums.buyers.get(line.platform);
-      if (!set) sums.buyers.set(line.platform, (set = new Set()));
-      set.add(line.customerId);
+      if (!set) sums.buyers.set(detached(line.platform), (set = new Set()));
+      if (!set.has(line.customerId)) set.add(detached(line.customerId));
     }
   }
 

@@ -22,7 +22,15 @@ export class DayCube {
   /** platform → category → channel → combination id, looked up without building a key string. */
   private readonly comboIds = new Map<string, Map<string, Map<string, number>>>();
   private readonly combos: [string, string, string][] = [];
-  private readonly cells = new Map<number, DayCell>();
+  /**
+   * Per combination: day → cell. Keyed by the day alone (a small integer): a day × combination
+   * number does not fit V8's small integers and would be boxed and hashed as a double per line.
+   */
+  private readonly byCombo: Map<number, DayCell>[] = [];
+  /** Every cell in the order it was made, with its day and combination (for `forEach`). */
+  private readonly cellList: DayCell[] = [];
+  private readonly cellDays: number[] = [];
+  private readonly cellCombos: number[] = [];
 
   private comboId(platform: string, category: string, channel: string): number {
     let byCategory = this.comboIds.get(platform);
@@ -35,16 +43,21 @@ export class DayCube {
       if (id >= COMBO_SPAN) throw new Error('more than 2 million platform × category × channel combinations');
       byChannel.set(channel, id);
       this.combos.push([platform, category, channel]);
+      this.byCombo.push(new Map());
     }
     return id;
   }
 
   add(day: number, platform: string, category: string, channel: string, gmvMinor: number, refundsMinor: number, quantity: number): void {
-    const key = day * COMBO_SPAN + this.comboId(platform, category, channel);
-    let cell = this.cells.get(key);
+    const combo = this.comboId(platform, category, channel);
+    const days = this.byCombo[combo]!;
+    let cell = days.get(day);
     if (cell === undefined) {
       cell = { gmvMinor: 0, refundsMinor: 0, lines: 0, quantity: 0 };
-      this.cells.set(key, cell);
+      days.set(day, cell);
+      this.cellList.push(cell);
+      this.cellDays.push(day);
+      this.cellCombos.push(combo);
     }
     cell.gmvMinor += gmvMinor;
     cell.refundsMinor += refundsMinor;
@@ -53,14 +66,13 @@ export class DayCube {
   }
 
   get size(): number {
-    return this.cells.size;
+    return this.cellList.length;
   }
 
   forEach(visit: (key: DayCellKey, cell: DayCell) => void): void {
-    for (const [k, cell] of this.cells) {
-      const day = Math.floor(k / COMBO_SPAN);
-      const [platform, category, channel] = this.combos[k - day * COMBO_SPAN]!;
-      visit({ day, platform, category, channel }, cell);
+    for (let i = 0; i < this.cellList.length; i++) {
+      const [platform, category, channel] = this.combos[this.cellCombos[i]!]!;
+      visit({ day: this.cellDays[i]!, platform, category, channel }, this.cellList[i]!);
     }
   }
 

@@ -17,7 +17,7 @@ import { epochToLocalMs } from '../time/zone.js';
 import { PairCounter, type Pair } from './baskets.js';
 import { BuyerTable, PERIOD_COUNT, WINDOW_BIT, type BuyerTier, type DayRange, type PeriodBuyerCounts } from './buyers.js';
 import { DayCube, PriceDistribution } from './core-days.js';
-import { KeyLedger, orderHash } from './core-orders.js';
+import { KeyLedger, detached, orderHash } from './core-orders.js';
 import { serviceFigures, type ServiceFigures } from './core-service.js';
 import { NO_CHANNEL, outcomeFigure, trafficFigures, type TrafficFigures } from './core-traffic.js';
 import type { Figure } from './figure.js';
@@ -169,6 +169,8 @@ export class CoreAccumulator {
   private lateLines = 0;
   private readonly openLimit: number;
   private lastOrderKey = '';
+  private lastPlatform = '';
+  private lastOrderId = '';
   private lastOrder: OpenOrder | undefined;
   private readonly skuPairs: PairCounter;
   private readonly categoryPairs = new PairCounter(10_000);
@@ -201,8 +203,10 @@ export class CoreAccumulator {
   add(line: OrderLine): void {
     this.linesSeen++;
     const dated = line.paidAt ?? line.createdAt;
+    // The local day of `dated`; it is the paid day too whenever the line is paid.
+    let d = 0;
     if (dated !== null) {
-      const d = this.day(dated);
+      d = this.day(dated);
       if (this.firstDatedDay === null || d < this.firstDatedDay) this.firstDatedDay = d;
       if (this.lastDatedDay === null || d > this.lastDatedDay) this.lastDatedDay = d;
       for (let p = 0; p < PERIOD_COUNT; p++) {
@@ -214,7 +218,7 @@ export class CoreAccumulator {
       }
     }
     if (line.paidAt === null || line.status === 'cancelled' || line.status === 'pending') return;
-    const day = this.day(line.paidAt);
+    const day = dated === line.paidAt ? d : this.day(line.paidAt);
     if (this.firstPaidDay === null || day < this.firstPaidDay) this.firstPaidDay = day;
     const paid = line.paidAmountMinor;
     this.cube.add(day, line.platform, line.category ?? UNKNOWN_CATEGORY, line.channel ?? NO_CHANNEL, paid, line.refundAmountMinor, line.quantity);
@@ -256,15 +260,19 @@ export class CoreAccumulator {
       if (r) {
         r.amountMinor += line.refundAmountMinor;
         r.lines++;
-      } else this.reasons.set(reason, { amountMinor: line.refundAmountMinor, lines: 1 });
+      } else this.reasons.set(detached(reason), { amountMinor: line.refundAmountMinor, lines: 1 });
     }
-    const key = line.platform + '\u0000' + line.orderId;
-    if (before & 1 && key !== this.lastOrderKey && !this.open.has(key)) {
+    // Lines of one order usually follow each other: the key string is built only for a new order.
+    const sameAsLast = this.lastOrder !== undefined && line.orderId === this.lastOrderId && line.platform === this.lastPlatform;
+    const key = sameAsLast ? this.lastOrderKey : line.platform + '\u0000' + line.orderId;
+    if (before & 1 && !sameAsLast && key !== this.lastOrderKey && !this.open.has(key)) {
       // Its basket was closed already: adding the line now would count a second basket.
       this.lateLines++;
       return;
     }
     const order = this.openOrder(key);
+    this.lastPlatform = line.platform;
+    this.lastOrderId = line.orderId;
     if (line.sku !== null && !order.skus.includes(line.sku)) {
       order.skus.push(line.sku);
       order.skuNames.push(line.productName);

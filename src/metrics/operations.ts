@@ -25,6 +25,7 @@ import type { InventorySnapshot, OrderLine, PurchaseOrder, ServiceTicket } from 
 import type { Period, ReportPeriods } from '../time/quarter.js';
 import { daysFromCivil, epochToLocalMs } from '../time/zone.js';
 import { figure, ratio, type Figure } from './figure.js';
+import { detached } from './core-orders.js';
 
 export type OpsPeriodKey = 'current' | 'previous' | 'yearAgo';
 const DAY_MS = 86_400_000;
@@ -215,7 +216,7 @@ export class OperationsAccumulator {
       if (v) {
         v[0] += line.quantity;
         v[1] += line.paidAmountMinor;
-      } else s.bySku.set(line.sku, [line.quantity, line.paidAmountMinor]);
+      } else s.bySku.set(detached(line.sku), [line.quantity, line.paidAmountMinor]);
     }
     // Only orders whose times allow a check are kept: memory grows with checkable orders.
     const check = lateness(line, this.input.settings.shipSlaHours);
@@ -226,18 +227,18 @@ export class OperationsAccumulator {
     const key = `${line.platform}\u0000${line.orderId}`;
     const order = s.orders.get(key);
     if (!order) {
-      s.orders.set(key, { region: line.region ?? UNKNOWN_REGION, late: check === 'late', gmvMinor: line.paidAmountMinor });
+      s.orders.set(detached(key), { region: line.region === null ? UNKNOWN_REGION : detached(line.region), late: check === 'late', gmvMinor: line.paidAmountMinor });
     } else {
       order.late ||= check === 'late';
       order.gmvMinor += line.paidAmountMinor;
-      if (order.region === UNKNOWN_REGION && line.region !== null) order.region = line.region;
+      if (order.region === UNKNOWN_REGION && line.region !== null) order.region = detached(line.region);
     }
   }
 
   private noteSale(sku: string, paidAt: number): void {
     const day = Math.floor(epochToLocalMs(this.input.timeZone, paidAt) / DAY_MS);
     const sales = this.saleDays.get(sku);
-    if (!sales) this.saleDays.set(sku, { days: new Set([day]), lastDay: day });
+    if (!sales) this.saleDays.set(detached(sku), { days: new Set([day]), lastDay: day });
     else if (sales.lastDay !== day) {
       sales.days.add(day);
       sales.lastDay = day;

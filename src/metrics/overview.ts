@@ -132,8 +132,12 @@ export class OverviewAccumulator {
   add(line: OrderLine): void {
     this.linesSeen++;
     const dated = line.paidAt ?? line.createdAt;
+    const periods = this.periods;
     if (dated !== null) {
-      for (const [key, period] of this.periods) {
+      // Indexed loops: a destructuring for…of allocates an iterator and an entry per line.
+      for (let i = 0; i < periods.length; i++) {
+        const key = periods[i]![0];
+        const period = periods[i]![1];
         if (dated >= period.startMs && dated < period.endMs) {
           this.periodHasData[key] = true;
           this.platformsWithData[key].add(line.platform);
@@ -152,7 +156,9 @@ export class OverviewAccumulator {
     const m = this.monthIndex(paidAt);
     if (m >= 0) this.monthGmv[m]! += line.paidAmountMinor;
 
-    for (const [i, [key, period]] of this.periods.entries()) {
+    for (let i = 0; i < periods.length; i++) {
+      const key = periods[i]![0];
+      const period = periods[i]![1];
       if (paidAt < period.startMs || paidAt >= period.endMs) continue;
       const acc = this.acc[key];
       const bit = 1 << i;

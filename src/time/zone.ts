@@ -40,7 +40,18 @@ interface Zone {
   memoUtcOffset: number;
   memoLocalHour: number;
   memoLocalOffset: number;
+  /**
+   * Direct-mapped caches of uniform hours (slot = hour mod SLOTS) in front of the maps: lines
+   * arrive in no time order, so the one-entry memos mostly miss, and a typed-array probe costs
+   * less than a Map lookup of a non-small-integer key.
+   */
+  readonly utcSlotHour: Float64Array;
+  readonly utcSlotOffset: Float64Array;
+  readonly localSlotHour: Float64Array;
+  readonly localSlotOffset: Float64Array;
 }
+
+const SLOTS = 1 << 13;
 
 const zones = new Map<string, Zone>();
 let lastName = '';
@@ -88,6 +99,10 @@ function makeZone(timeZone: string): Zone {
     memoUtcOffset: 0,
     memoLocalHour: NaN,
     memoLocalOffset: 0,
+    utcSlotHour: new Float64Array(SLOTS).fill(NaN),
+    utcSlotOffset: new Float64Array(SLOTS),
+    localSlotHour: new Float64Array(SLOTS).fill(NaN),
+    localSlotOffset: new Float64Array(SLOTS),
   };
 }
 
@@ -163,12 +178,16 @@ function offsetAt(zone: Zone, epochMs: number): number {
   if (zone.fixed === zone.fixed) return zone.fixed;
   const hour = Math.floor(epochMs / HOUR);
   if (hour === zone.memoUtcHour) return zone.memoUtcOffset;
+  const slot = hour & (SLOTS - 1);
+  if (zone.utcSlotHour[slot] === hour) return zone.utcSlotOffset[slot]!;
   let offset = zone.utcHour.get(hour);
   if (offset === undefined) offset = fillUtcHour(zone, hour);
   if (offset === offset) {
     // not NaN: the whole hour has this offset
     zone.memoUtcHour = hour;
     zone.memoUtcOffset = offset;
+    zone.utcSlotHour[slot] = hour;
+    zone.utcSlotOffset[slot] = offset;
     return offset;
   }
   const tr = zone.transitions.get(hour);
@@ -218,11 +237,15 @@ export function localMsToEpoch(timeZone: string, localMs: number): number {
   if (zone.fixed === zone.fixed) return localMs - zone.fixed;
   const hour = Math.floor(localMs / HOUR);
   if (hour === zone.memoLocalHour) return localMs - zone.memoLocalOffset;
+  const slot = hour & (SLOTS - 1);
+  if (zone.localSlotHour[slot] === hour) return localMs - zone.localSlotOffset[slot]!;
   let offset = zone.localHour.get(hour);
   if (offset === undefined) offset = fillLocalHour(zone, hour);
   if (offset === offset) {
     zone.memoLocalHour = hour;
     zone.memoLocalOffset = offset;
+    zone.localSlotHour[slot] = hour;
+    zone.localSlotOffset[slot] = offset;
     return localMs - offset;
   }
   return resolveLocal(zone, localMs);

@@ -6,8 +6,9 @@ import { describe, expect, it } from 'vitest';
 import { LineKeySet } from '../../src/ingest/line-keys.js';
 
 describe('LineKeySet', () => {
+  // é and ÿ are stored in one byte each, 订, 一 and U+0100 (zero low bytes) in two.
   it('answers like a Map of platform␀order␀line keys', () => {
-    const part = fc.string({ unit: fc.constantFrom('1', '2', 'a', '订', '#', ' '), maxLength: 4 });
+    const part = fc.string({ unit: fc.constantFrom('1', '2', 'a', '订', '#', ' ', 'é', 'ÿ', '一', '\u0100'), maxLength: 4 });
     fc.assert(
       fc.property(fc.array(fc.tuple(part, part, part, fc.integer()), { maxLength: 300 }), (ops) => {
         const set = new LineKeySet();

@@ -33,6 +33,22 @@ describe('stats', () => {
     expect([...quintileScores([100, 5, 50, 5], false)]).toEqual([1, 3, 2, 3]); // b = 0, 2, 1, 2 of 4
   });
 
+  it('quintile scores follow the definition on many ties, both directions', () => {
+    // b counted directly (every pair compared), on values with heavy ties and negatives.
+    let seed = 7;
+    const next = (): number => (seed = (seed * 1103515245 + 12345) % 2147483648);
+    for (let round = 0; round < 20; round++) {
+      const values = Array.from({ length: 1 + (next() % 300) }, () => (next() % 23) - 5 + (next() % 4 === 0 ? 0.5 : 0));
+      for (const higher of [true, false]) {
+        const expected = values.map((v) => {
+          const b = values.filter((w) => (higher ? w < v : w > v)).length;
+          return Math.min(5, 1 + Math.floor((5 * b) / values.length));
+        });
+        expect([...quintileScores(values, higher)]).toEqual(expected);
+      }
+    }
+  });
+
   it('ISO weeks: Monday starts, week 1 holds the first Thursday', () => {
     expect(isoWeek(dayNumber('2026-07-01'))).toBe('2026-W27');
     expect(isoWeek(dayNumber('2026-01-01'))).toBe('2026-W01');
