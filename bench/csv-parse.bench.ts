@@ -23,6 +23,7 @@ import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import iconv from 'iconv-lite';
 import { openCsv } from '../src/ingest/csv.js';
+import { mulberry32 } from '../src/seeded-random.js';
 
 const SELF = fileURLToPath(import.meta.url);
 const args = process.argv.slice(2);
@@ -36,16 +37,6 @@ const RUNS = Number(arg('--runs') ?? 3);
 // ---------------------------------------------------------------------------------------
 // Deterministic data
 
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const PRODUCTS = [
   '保湿面霜 50ml', 'Vitamin C Serum', '洗面奶', 'Sunscreen SPF50', '口红 #12', 'Hand cream',

@@ -19,6 +19,7 @@ import { once } from 'node:events';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { mulberry32 } from '../src/seeded-random.js';
 
 const SELF = fileURLToPath(import.meta.url);
 const args = process.argv.slice(2);
@@ -37,16 +38,6 @@ const TARGET_RSS_MIB = 400;
 // ---------------------------------------------------------------------------------------
 // Deterministic data
 
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const HEADER = [
   'order_id', 'line_id', 'created_at', 'paid_at', 'customer_id', 'sku', 'product_name', 'category',

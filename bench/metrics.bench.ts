@@ -22,6 +22,7 @@ import { CoreAccumulator } from '../src/metrics/core.js';
 import { OverviewAccumulator } from '../src/metrics/overview.js';
 import { DEFAULT_SETTINGS } from '../src/metrics/settings.js';
 import { monthBoundaries, reportPeriods } from '../src/time/quarter.js';
+import { mulberry32 } from '../src/seeded-random.js';
 
 const SELF = fileURLToPath(import.meta.url);
 const args = process.argv.slice(2);
@@ -36,16 +37,6 @@ const DAY_MS = 86_400_000;
 const START_MS = Date.UTC(2025, 3, 1) - 8 * 3_600_000; // 2025-04-01 00:00 in Shanghai
 const DAYS = 548; // to 2026-09-30
 
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const PLATFORMS = ['tmall', 'jd', 'douyin', 'store'];
 const CATEGORIES = ['女装', '美妆护肤', '食品饮料', '家居日用', '数码配件', '母婴'];

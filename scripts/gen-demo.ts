@@ -12,6 +12,7 @@ import { mkdirSync, rmSync, writeFileSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import iconv from 'iconv-lite';
+import { mulberry32 } from '../src/seeded-random.js';
 
 // ---------------------------------------------------------------------------------------------
 // Knobs
@@ -49,16 +50,6 @@ export const GENERATED_TOP_FILES = ['ecom-report.yaml', 'EXPECTED.md', 'expected
 // ---------------------------------------------------------------------------------------------
 // PRNG
 
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function hashLabel(label: string): number {
   let h = 0x811c9dc5 ^ SEED;

@@ -4,6 +4,7 @@
 // both QoQ and YoY comparisons; it comes from a fixed-seed PRNG, so the same day gives the same files.
 import { daysFromCivil, dayString } from '../time/zone.js';
 import { lastCompleteQuarter, quarterLabel, quarterPeriod, shiftQuarter, type Quarter } from '../time/quarter.js';
+import { mulberry32 } from '../seeded-random.js';
 
 export const EXAMPLE_TIMEZONE = 'Asia/Shanghai';
 const SEED = 20260701;
@@ -17,16 +18,6 @@ export interface ExampleWorkspace {
   quarters: string[];
 }
 
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 interface Product {
   sku: string;
