@@ -2,9 +2,9 @@
 // `resolveSourceFiles` turns the globs into concrete, sorted file lists.
 import { readFile, readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { parseDocument } from 'yaml';
 import { ExitCode, UserError } from '../errors.js';
 import { describeIssues } from './issues.js';
+import { parseYamlText } from './yaml-text.js';
 import { workspaceSchema, type WorkspaceConfig } from './schema.js';
 
 export const DEFAULT_CONFIG_NAME = 'ecom-report.yaml';
@@ -35,17 +35,7 @@ export async function loadWorkspace(configPath: string | undefined, cwd: string)
     throw new UserError(`cannot read ${file}: ${(err as Error).message}`, { exitCode: ExitCode.usage });
   }
   const display = path.relative(cwd, file) || file;
-  const doc = parseDocument(text.replace(/^\uFEFF/, ''));
-  if (doc.errors.length > 0) {
-    const first = doc.errors[0]!;
-    const line = first.linePos?.[0];
-    throw new UserError(`invalid YAML: ${first.message.split('\n')[0]}`, {
-      exitCode: ExitCode.usage,
-      location: { file: display, row: line?.line, column: line ? String(line.col) : undefined },
-      hint: 'fix the YAML syntax (indentation, quotes, colons)',
-    });
-  }
-  const raw = doc.toJS({ maxAliasCount: 100 }) as unknown;
+  const raw = parseYamlText(text, display);
   const parsed = workspaceSchema.safeParse(raw ?? {});
   if (!parsed.success) {
     const lines = describeIssues(workspaceSchema, parsed.error.issues);

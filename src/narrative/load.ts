@@ -2,7 +2,7 @@
 // config file) and validates it; every problem is one line `file: path: message (did you mean …?)`.
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { parseDocument } from 'yaml';
+import { parseYamlText } from '../config/yaml-text.js';
 import { describeIssues } from '../config/issues.js';
 import { ExitCode, UserError } from '../errors.js';
 import { narrativeSchema, type Narrative } from './schema.js';
@@ -43,15 +43,5 @@ export async function loadNarrative(relative: string, baseDir: string, cwd: stri
       hint: 'the narrative: path in ecom-report.yaml is relative to that file; fix it or remove the key',
     });
   }
-  const doc = parseDocument(text.replace(/^\uFEFF/, ''));
-  if (doc.errors.length > 0) {
-    const first = doc.errors[0]!;
-    const line = first.linePos?.[0];
-    throw new UserError(`invalid YAML: ${first.message.split('\n')[0]}`, {
-      exitCode: ExitCode.usage,
-      location: { file: display, row: line?.line, column: line ? String(line.col) : undefined },
-      hint: 'fix the YAML syntax (indentation, quotes, colons)',
-    });
-  }
-  return { narrative: parseNarrative(doc.toJS({ maxAliasCount: 100 }) as unknown, display), file, shown: relative };
+  return { narrative: parseNarrative(parseYamlText(text, display), display), file, shown: relative };
 }
