@@ -1,11 +1,9 @@
-// One record of an export → one canonical row, following a column plan. Every cell that
-// cannot be read becomes a problem naming its column; a row with an unreadable required
-// cell is dropped (and counted), never guessed.
-import type { OrderLine, OrderStatus } from '../canonical.js';
-import { nearest } from '../config/suggest.js';
+// One record of an export → its cells by canonical column, following a column plan (order
+// lines are read by order-reader.ts, which shares `readCell`). Every cell that cannot be read
+// becomes a problem naming its column; a row with an unreadable required cell is dropped (and
+// counted), never guessed.
 import type { ColumnBinding, ColumnPlan } from './mapping.js';
-import type { Preset, StatusContext } from './presets/types.js';
-import { refundStatus } from './presets/types.js';
+import type { Preset } from './presets/types.js';
 import {
   ValueProblem,
   cleanText,
@@ -55,7 +53,8 @@ export function readCells(
   return out;
 }
 
-function readCell(raw: string, b: ColumnBinding, ctx: RowContext, problems: CellProblem[]): CellValue {
+/** Parses one bound cell; an unreadable or missing required cell is pushed onto `problems` (fatal). */
+export function readCell(raw: string, b: ColumnBinding, ctx: RowContext, problems: CellProblem[]): CellValue {
   let parsed: CellValue | ValueProblem;
   switch (b.spec.kind) {
     case 'id':
@@ -100,7 +99,7 @@ function readCell(raw: string, b: ColumnBinding, ctx: RowContext, problems: Cell
     return null;
   }
   // An order line's amount may be empty where nothing was paid (Amazon leaves item-price blank
-  // on Pending and Cancelled orders); toOrderLine requires it on paid lines.
+  // on Pending and Cancelled orders); order-reader.ts requires it on paid lines.
   if (parsed === null && b.spec.required && b.field !== 'paid_amount') {
     problems.push({ column: b.header, message: `'${b.field}' is empty`, hint: 'every row needs this value', fatal: true });
   }
@@ -123,89 +122,4 @@ export function completeCells(cells: Record<string, CellValue>, plan: ColumnPlan
     }
   }
   for (const d of plan.derived) cells[d.field] = d.compute(cells);
-}
-
-const num = (v: CellValue): number | null => (typeof v === 'number' ? v : null);
-const str = (v: CellValue): string | null => (typeof v === 'string' ? v : null);
-
-/**
- * Builds an order line from read cells. Returns undefined (with a fatal problem pushed) when
- * the row cannot be used. `lineId` is supplied by the caller (see workspace reader).
- */
-export function toOrderLine(
-  cells: Record<string, CellValue>,
-  platform: string,
-  ctx: RowContext,
-  problems: CellProblem[],
-  statusHeader: string,
-): Omit<OrderLine, 'lineId'> & { lineId: string | null } | undefined {
-  const orderId = str(cells['order_id'] ?? null);
-  if (orderId === null) return undefined;
-  const paidAt = num(cells['paid_at'] ?? null);
-  const paidAmount = num(cells['paid_amount'] ?? null);
-  const refund = num(cells['refund_amount'] ?? null) ?? 0;
-  const statusText = str(cells['status'] ?? null);
-
-  const statusCtx: StatusContext = { paid: paidAt !== null, refundMinor: refund, paidMinor: paidAmount ?? 0 };
-  let status: OrderStatus;
-  if (statusText === null) {
-    status = paidAt === null ? 'pending' : refundStatus(statusCtx, 'paid');
-  } else {
-    const rule = ctx.preset.statuses?.[statusText] ?? ctx.preset.statuses?.[statusText.toLowerCase()];
-    if (rule === undefined) {
-      const known = Object.keys(ctx.preset.statuses ?? {});
-      const guess = nearest(statusText, known);
-      problems.push({
-        column: statusHeader,
-        message: 'unknown order status',
-        value: statusText,
-        hint: guess ? `did you mean '${guess}'?` : `known statuses: ${known.join(', ')}`,
-        fatal: true,
-      });
-      return undefined;
-    }
-    status = typeof rule === 'function' ? rule(statusCtx) : rule;
-  }
-
-  const paidStatus = status !== 'pending' && status !== 'cancelled';
-  if (paidStatus && paidAmount === null) {
-    problems.push({ column: 'paid_amount', message: 'a paid line has no paid amount', hint: 'fill in the amount or map the right column', fatal: true });
-    return undefined;
-  }
-  const quantity = num(cells['quantity'] ?? null) ?? 1;
-  let paidMinor = paidAmount ?? 0;
-  let refundMinor = refund;
-  // A negative quantity is a return booked as a row of its own: it takes back money, so its
-  // amount counts as a refund, never as negative sales.
-  if (quantity < 0 && paidStatus) {
-    refundMinor = Math.max(Math.abs(paidMinor), refundMinor);
-    paidMinor = 0;
-    status = 'refunded';
-  }
-  return {
-    platform,
-    orderId,
-    lineId: str(cells['line_id'] ?? null),
-    createdAt: num(cells['created_at'] ?? null),
-    paidAt: paidStatus ? paidAt : null,
-    customerId: str(cells['customer_id'] ?? null),
-    sku: str(cells['sku'] ?? null),
-    productName: str(cells['product_name'] ?? null),
-    category: str(cells['category'] ?? null),
-    quantity,
-    unitPriceMinor: num(cells['unit_price'] ?? null),
-    paidAmountMinor: paidMinor,
-    discountMinor: num(cells['discount'] ?? null) ?? 0,
-    shippingMinor: num(cells['shipping'] ?? null) ?? 0,
-    status,
-    refundAmountMinor: refundMinor,
-    refundReason: str(cells['refund_reason'] ?? null),
-    channel: str(cells['channel'] ?? null),
-    campaign: str(cells['campaign'] ?? null),
-    region: str(cells['region'] ?? null),
-    shippedAt: num(cells['shipped_at'] ?? null),
-    deliveredAt: num(cells['delivered_at'] ?? null),
-    promisedAt: num(cells['promised_at'] ?? null),
-    isLive: typeof cells['is_live'] === 'boolean' ? (cells['is_live'] as boolean) : null,
-  };
 }

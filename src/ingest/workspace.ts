@@ -12,7 +12,8 @@ import { LineKeySet } from './line-keys.js';
 import { planColumns, normalizeHeader, type ColumnPlan } from './mapping.js';
 import { presetFor } from './presets/index.js';
 import { ProblemLog } from './problems.js';
-import { completeCells, readCells, toOrderLine, type CellProblem, type CellValue, type RowContext } from './rows.js';
+import { OrderLineReader } from './order-reader.js';
+import { completeCells, readCells, type CellProblem, type CellValue, type RowContext } from './rows.js';
 import { WorkbookProblem, fileKind, openRecords } from './source.js';
 import { inferDateOrder, type DateOrder } from './values.js';
 
@@ -289,6 +290,8 @@ async function readCsvSource(args: ReadArgs): Promise<FileSummary | undefined> {
   let headerFirstKey = '';
   let plan: ColumnPlan | undefined;
   let ctx: RowContext | undefined;
+  // Order lines are read by a reader compiled from the plan; other tables into cell records.
+  let orderReader: OrderLineReader | undefined;
   let statusHeader = 'status';
   const cellProblems: CellProblem[] = [];
   // Occurrence of (order, sku) inside this file, for exports that have no line id column.
@@ -349,6 +352,7 @@ async function readCsvSource(args: ReadArgs): Promise<FileSummary | undefined> {
           return summary;
         }
         ctx = { timeZone: source.timezone ?? args.config.timezone, dateOrder, amountsIn: source.amountsIn, preset };
+        if (source.table === 'order_lines') orderReader = new OrderLineReader(plan, ctx, source.platform, statusHeader, preset.carryForward);
         start = first + 1;
       }
       for (let i = start; i < batch.length; i++) {
@@ -399,20 +403,23 @@ async function readCsvSource(args: ReadArgs): Promise<FileSummary | undefined> {
       return;
     }
     cellProblems.length = 0;
-    const cells = readCells(record.fields, plan!, ctx!, cellProblems);
-    if (orderIdFromRow) cells['order_id'] = `${path.basename(display)}#${record.row}`;
-    completeCells(cells, plan!, preset.carryForward, previousCells);
-    previousCells = cells;
-    let fatal = cellProblems.some((p) => p.fatal);
-    if (source.table === 'order_lines' && !fatal) {
-      const line = toOrderLine(cells, source.platform, ctx!, cellProblems, statusHeader);
-      if (!line) fatal = true;
-      else if (args.joins.length === 0) acceptLine(line, record.row);
-      else acceptJoined(line, record);
-    } else if (!fatal) {
-      summary.rowsKept++;
-      noteRange(summary, (cells['date'] ?? cells['created_at'] ?? cells['ordered_at'] ?? null) as number | string | null);
-      args.pushRow(cells);
+    let fatal: boolean;
+    if (orderReader) {
+      const line = orderReader.read(record.fields, cellProblems, orderIdFromRow ? `${path.basename(display)}#${record.row}` : undefined);
+      fatal = line === undefined;
+      if (line && args.joins.length === 0) acceptLine(line, record.row);
+      else if (line) acceptJoined(line, record);
+    } else {
+      const cells = readCells(record.fields, plan!, ctx!, cellProblems);
+      if (orderIdFromRow) cells['order_id'] = `${path.basename(display)}#${record.row}`;
+      completeCells(cells, plan!, preset.carryForward, previousCells);
+      previousCells = cells;
+      fatal = cellProblems.some((p) => p.fatal);
+      if (!fatal) {
+        summary.rowsKept++;
+        noteRange(summary, (cells['date'] ?? cells['created_at'] ?? cells['ordered_at'] ?? null) as number | string | null);
+        args.pushRow(cells);
+      }
     }
     for (const p of cellProblems) {
       problems.add({

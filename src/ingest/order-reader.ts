@@ -1,0 +1,242 @@
+// One order export's records → order lines, compiled once per file from its column plan: cells
+// are parsed into a fixed array of slots (one per canonical column) and the line is filled from
+// it, with no keyed record per row. Parsing, problems and statuses are those of rows.ts.
+import type { OrderLine, OrderStatus } from '../canonical.js';
+import { nearest } from '../config/suggest.js';
+import { ORDER_LINE_FIELDS } from './fields.js';
+import type { ColumnBinding, ColumnPlan } from './mapping.js';
+import type { Cells, Derivation, StatusContext } from './presets/types.js';
+import { refundStatus } from './presets/types.js';
+import { readCell, type CellProblem, type CellValue, type RowContext } from './rows.js';
+import { cleanText } from './values.js';
+
+/** An order line before its line id is settled (the caller numbers lines without one). */
+export type OrderLineDraft = Omit<OrderLine, 'lineId'> & { lineId: string | null };
+
+const FIELD_NAMES = Object.keys(ORDER_LINE_FIELDS);
+const SLOT = new Map(FIELD_NAMES.map((f, i) => [f, i]));
+const slot = (field: string): number => SLOT.get(field)!;
+
+const ORDER_ID = slot('order_id');
+const LINE_ID = slot('line_id');
+const CREATED_AT = slot('created_at');
+const PAID_AT = slot('paid_at');
+const CUSTOMER_ID = slot('customer_id');
+const SKU = slot('sku');
+const PRODUCT_NAME = slot('product_name');
+const CATEGORY = slot('category');
+const QUANTITY = slot('quantity');
+const UNIT_PRICE = slot('unit_price');
+const PAID_AMOUNT = slot('paid_amount');
+const DISCOUNT = slot('discount');
+const SHIPPING = slot('shipping');
+const STATUS = slot('status');
+const REFUND_AMOUNT = slot('refund_amount');
+const REFUND_REASON = slot('refund_reason');
+const CHANNEL = slot('channel');
+const CAMPAIGN = slot('campaign');
+const REGION = slot('region');
+const SHIPPED_AT = slot('shipped_at');
+const DELIVERED_AT = slot('delivered_at');
+const PROMISED_AT = slot('promised_at');
+const IS_LIVE = slot('is_live');
+
+const num = (v: CellValue): number | null => (typeof v === 'number' ? v : null);
+const str = (v: CellValue): string | null => (typeof v === 'string' ? v : null);
+
+/**
+ * The slots seen by a preset's derivations as cells by canonical column (`cells['unit_price']`),
+ * without building a record: each column is a getter on the shared prototype.
+ */
+class SlotCells {
+  values: CellValue[] = [];
+}
+for (const [field, i] of SLOT) {
+  Object.defineProperty(SlotCells.prototype, field, {
+    get(this: SlotCells) {
+      return this.values[i] ?? null;
+    },
+  });
+}
+
+interface CompiledDerivation {
+  slot: number;
+  compute: Derivation['compute'];
+}
+
+/** Reads the order lines of one file; build one per file once its column plan is known. */
+export class OrderLineReader {
+  private readonly bindings: readonly ColumnBinding[];
+  private readonly bindingSlots: Int32Array;
+  private readonly presence: readonly { slot: number; indexes: readonly number[] }[];
+  private readonly carry: Int32Array | undefined;
+  /** Slots a row may leave unwritten but the row before filled (carried, not bound): cleared per row. */
+  private readonly stale: Int32Array;
+  private readonly derived: readonly CompiledDerivation[];
+  private readonly view = new SlotCells();
+  // Two slot arrays in turn: the row being read and the previous data row (for carry-forward).
+  private current: CellValue[] = new Array<CellValue>(FIELD_NAMES.length).fill(null);
+  private previous: CellValue[] = new Array<CellValue>(FIELD_NAMES.length).fill(null);
+  private hasPrevious = false;
+
+  constructor(
+    plan: ColumnPlan,
+    private readonly ctx: RowContext,
+    private readonly platform: string,
+    /** The status column's header as written, for messages. */
+    private readonly statusHeader: string,
+    carryForward: readonly string[] | undefined,
+  ) {
+    if (plan.table !== 'order_lines') throw new Error(`OrderLineReader reads order_lines, not ${plan.table}`);
+    this.bindings = plan.bindings;
+    this.bindingSlots = Int32Array.from(plan.bindings, (b) => slotOf(b.field));
+    this.presence = plan.presence.map((p) => ({ slot: slotOf(p.field), indexes: p.indexes })).filter((p) => p.slot >= 0);
+    this.carry = carryForward ? Int32Array.from(carryForward, slotOf) : undefined;
+    this.derived = plan.derived.map((d) => ({ slot: slotOf(d.field), compute: d.compute }));
+    // Every other slot is either written on every row (bound, presence, derived) or never
+    // (stays null). (stays null). An order id given by the caller is cleared too, in case the next
+    // row comes without one.
+    const written = new Set<number>([...this.bindingSlots, ...this.presence.map((p) => p.slot), ...this.derived.map((d) => d.slot)]);
+    this.stale = Int32Array.from(new Set([...(this.carry ?? []), ORDER_ID].filter((s) => s >= 0 && !written.has(s))));
+  }
+
+  /**
+   * Reads one data record. Returns undefined when the row cannot be used; its problems (at
+   * least one fatal, except for a row without an order id) are pushed onto `problems`.
+   * `orderId` stands in for the order id when the source makes one per row.
+   */
+  read(fields: readonly string[], problems: CellProblem[], orderId?: string): OrderLineDraft | undefined {
+    const v = this.current;
+    for (let k = 0; k < this.stale.length; k++) v[this.stale[k]!] = null;
+    const bindings = this.bindings;
+    const before = problems.length;
+    for (let k = 0; k < bindings.length; k++) {
+      const b = bindings[k]!;
+      const raw = fields[b.index] ?? '';
+      v[this.bindingSlots[k]!] = readCell(b.transform ? b.transform(raw) : raw, b, this.ctx, problems);
+    }
+    for (const p of this.presence) {
+      let present = false;
+      for (const i of p.indexes) {
+        if (cleanText(fields[i] ?? '') !== null) {
+          present = true;
+          break;
+        }
+      }
+      v[p.slot] = present;
+    }
+    if (orderId !== undefined) v[ORDER_ID] = orderId;
+    this.complete(v);
+    // The row just read is the next row's previous one, whether it is kept or not.
+    this.current = this.previous;
+    this.previous = v;
+    this.hasPrevious = true;
+    for (let k = before; k < problems.length; k++) if (problems[k]!.fatal) return undefined;
+    return orderLineFromSlots(v, this.platform, this.ctx, problems, this.statusHeader);
+  }
+
+  /** Order-level cells carried forward from the previous row of the same order, then derived cells. */
+  private complete(v: CellValue[]): void {
+    const carry = this.carry;
+    if (carry && this.hasPrevious) {
+      const prev = this.previous;
+      const id = v[ORDER_ID];
+      if (id !== null && id !== undefined && id === prev[ORDER_ID]) {
+        for (let k = 0; k < carry.length; k++) {
+          const s = carry[k]!;
+          if (s < 0) continue;
+          if (v[s] === null || v[s] === undefined) v[s] = prev[s] ?? null;
+        }
+      }
+    }
+    if (this.derived.length === 0) return;
+    this.view.values = v;
+    const cells = this.view as unknown as Readonly<Cells>;
+    for (const d of this.derived) {
+      const value = d.compute(cells);
+      if (d.slot >= 0) v[d.slot] = value;
+    }
+  }
+}
+
+/** A column outside the order line's own (never read into it): -1. */
+function slotOf(field: string): number {
+  return SLOT.get(field) ?? -1;
+}
+
+/**
+ * Builds an order line from read cells, by slot. Returns undefined (with a fatal problem pushed)
+ * when the row cannot be used. The line id is settled by the caller (see workspace reader).
+ */
+function orderLineFromSlots(v: readonly CellValue[], platform: string, ctx: RowContext, problems: CellProblem[], statusHeader: string): OrderLineDraft | undefined {
+  const orderId = str(v[ORDER_ID] ?? null);
+  if (orderId === null) return undefined;
+  const paidAt = num(v[PAID_AT] ?? null);
+  const paidAmount = num(v[PAID_AMOUNT] ?? null);
+  const refund = num(v[REFUND_AMOUNT] ?? null) ?? 0;
+  const statusText = str(v[STATUS] ?? null);
+
+  const statusCtx: StatusContext = { paid: paidAt !== null, refundMinor: refund, paidMinor: paidAmount ?? 0 };
+  let status: OrderStatus;
+  if (statusText === null) {
+    status = paidAt === null ? 'pending' : refundStatus(statusCtx, 'paid');
+  } else {
+    const rule = ctx.preset.statuses?.[statusText] ?? ctx.preset.statuses?.[statusText.toLowerCase()];
+    if (rule === undefined) {
+      const known = Object.keys(ctx.preset.statuses ?? {});
+      const guess = nearest(statusText, known);
+      problems.push({
+        column: statusHeader,
+        message: 'unknown order status',
+        value: statusText,
+        hint: guess ? `did you mean '${guess}'?` : `known statuses: ${known.join(', ')}`,
+        fatal: true,
+      });
+      return undefined;
+    }
+    status = typeof rule === 'function' ? rule(statusCtx) : rule;
+  }
+
+  const paidStatus = status !== 'pending' && status !== 'cancelled';
+  if (paidStatus && paidAmount === null) {
+    problems.push({ column: 'paid_amount', message: 'a paid line has no paid amount', hint: 'fill in the amount or map the right column', fatal: true });
+    return undefined;
+  }
+  const quantity = num(v[QUANTITY] ?? null) ?? 1;
+  let paidMinor = paidAmount ?? 0;
+  let refundMinor = refund;
+  // A negative quantity is a return booked as a row of its own: it takes back money, so its
+  // amount counts as a refund, never as negative sales.
+  if (quantity < 0 && paidStatus) {
+    refundMinor = Math.max(Math.abs(paidMinor), refundMinor);
+    paidMinor = 0;
+    status = 'refunded';
+  }
+  const isLive = v[IS_LIVE] ?? null;
+  return {
+    platform,
+    orderId,
+    lineId: str(v[LINE_ID] ?? null),
+    createdAt: num(v[CREATED_AT] ?? null),
+    paidAt: paidStatus ? paidAt : null,
+    customerId: str(v[CUSTOMER_ID] ?? null),
+    sku: str(v[SKU] ?? null),
+    productName: str(v[PRODUCT_NAME] ?? null),
+    category: str(v[CATEGORY] ?? null),
+    quantity,
+    unitPriceMinor: num(v[UNIT_PRICE] ?? null),
+    paidAmountMinor: paidMinor,
+    discountMinor: num(v[DISCOUNT] ?? null) ?? 0,
+    shippingMinor: num(v[SHIPPING] ?? null) ?? 0,
+    status,
+    refundAmountMinor: refundMinor,
+    refundReason: str(v[REFUND_REASON] ?? null),
+    channel: str(v[CHANNEL] ?? null),
+    campaign: str(v[CAMPAIGN] ?? null),
+    region: str(v[REGION] ?? null),
+    shippedAt: num(v[SHIPPED_AT] ?? null),
+    deliveredAt: num(v[DELIVERED_AT] ?? null),
+    promisedAt: num(v[PROMISED_AT] ?? null),
+    isLive: typeof isLive === 'boolean' ? isLive : null,
+  };
+}
