@@ -51,6 +51,8 @@ export const sourceSchema = z
     encoding: z.enum(['auto', 'utf8', 'gb18030', 'utf16le', 'utf16be']).default('auto'),
     dateOrder: z.enum(['DMY', 'MDY']).optional(),
     amountsIn: z.enum(['major', 'minor']).default('major'),
+    /** The currency of this source's amounts, when it is not the report currency (see `rates:`). */
+    currency: z.string().regex(/^[A-Z]{3}$/, 'expected an ISO currency code like USD').optional(),
     timezone: z.string().optional(),
     columns: z.record(z.string(), z.string()).default({}),
     /** One join or a list of them. */

@@ -20,6 +20,8 @@ export interface RowContext {
   timeZone: string;
   dateOrder?: DateOrder;
   amountsIn: 'major' | 'minor';
+  /** Multiplies amounts into the report currency's minor units (a source in another currency). */
+  moneyFactor?: number;
   preset: Preset;
 }
 
@@ -72,6 +74,8 @@ export function readCell(raw: string, b: ColumnBinding, ctx: RowContext, problem
       break;
     case 'money':
       parsed = parseMoneyMinor(raw, ctx.amountsIn);
+      // Converted per cell and rounded to the minor unit, as a bank statement would show it.
+      if (ctx.moneyFactor !== undefined && typeof parsed === 'number') parsed = Math.round(parsed * ctx.moneyFactor);
       break;
     case 'quantity':
       parsed = parseQuantity(raw);

@@ -4,6 +4,7 @@
 import path from 'node:path';
 import { TABLE_NAMES, type OrderLine, type TableName } from '../canonical.js';
 import { expandGlobs } from '../config/load.js';
+import { minorConversionFactor } from '../currency.js';
 import type { SourceConfig, WorkspaceConfig } from '../config/schema.js';
 import { nearest } from '../config/suggest.js';
 import type { CsvRecord } from './csv.js';
@@ -127,7 +128,16 @@ export async function ingestWorkspace(config: WorkspaceConfig, options: IngestOp
     const displayOf = (absolute: string): string => path.relative(options.baseDir, absolute) || absolute;
     // Joins with files of their own are read once for the source; a join naming only a sheet
     // is read from each of the source's workbooks in turn.
-    const joinCtx: RowContext = { timeZone: source.timezone ?? config.timezone, dateOrder: source.dateOrder, amountsIn: source.amountsIn, preset };
+    const moneyFactor = sourceMoneyFactor(source, config);
+    if (moneyFactor === null) {
+      problems.error(
+        `no rate for ${source.currency} in rates:`,
+        { path: `sources[${sourceIndex}].currency` },
+        `add rates: { ${source.currency}: <${config.currency} per ${source.currency}> } to ecom-report.yaml`,
+      );
+      continue;
+    }
+    const joinCtx: RowContext = { timeZone: source.timezone ?? config.timezone, dateOrder: source.dateOrder, amountsIn: source.amountsIn, preset, moneyFactor };
     const sourceJoins: JoinTable[] = [];
     if (source.join.length > 0 && source.table !== 'order_lines') {
       problems.error(`join: works for order_lines only, not ${source.table}`, { path: `sources[${sourceIndex}].join` }, 'remove join: from this source');
@@ -351,7 +361,7 @@ async function readCsvSource(args: ReadArgs): Promise<FileSummary | undefined> {
           });
           return summary;
         }
-        ctx = { timeZone: source.timezone ?? args.config.timezone, dateOrder, amountsIn: source.amountsIn, preset };
+        ctx = { timeZone: source.timezone ?? args.config.timezone, dateOrder, amountsIn: source.amountsIn, preset, moneyFactor: sourceMoneyFactor(source, args.config) ?? undefined };
         if (source.table === 'order_lines') orderReader = new OrderLineReader(plan, ctx, source.platform, statusHeader, preset.carryForward);
         start = first + 1;
       }
@@ -563,4 +573,14 @@ function decideDateOrder(
     if (verdict === 'DMY' || verdict === 'MDY') decided = verdict;
   }
   return decided;
+}
+
+/**
+ * The factor from a source's minor units to the report currency's: undefined when the source
+ * is in the report currency, null when its currency has no rate in `rates:`.
+ */
+function sourceMoneyFactor(source: SourceConfig, config: WorkspaceConfig): number | undefined | null {
+  if (source.currency === undefined || source.currency === config.currency) return undefined;
+  const rate = config.rates[source.currency];
+  return rate === undefined ? null : minorConversionFactor(source.currency, config.currency, rate);
 }

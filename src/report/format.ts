@@ -17,12 +17,9 @@ const SYMBOLS: Record<string, string> = {
   KRW: '₩',
 };
 
-/** Minor units per major unit (ISO 4217 exponents that differ from 2). */
-const MINOR_DIGITS: Record<string, number> = { JPY: 0, KRW: 0 };
+import { minorPerMajor } from '../currency.js';
 
-export function minorPerMajor(currency: string): number {
-  return 10 ** (MINOR_DIGITS[currency] ?? 2);
-}
+export { minorPerMajor };
 
 export function currencySymbol(currency: string): string {
   return SYMBOLS[currency] ?? `${currency} `;
