@@ -68,7 +68,7 @@ export function overviewSlides(ctx: SectionContext): ContentSlide[] {
     categories: platforms.map((r) => platformName(r.key, s)),
     series: [
       { name: s.t('slides.byPlatform.series'), values: platforms.map((r) => nullableScaled(r.gmv.value, pScale)) },
-      { name: s.t('slides.byPlatform.seriesYearAgo'), values: platforms.map((r) => nullableScaled(r.gmv.yearAgo, pScale)) },
+      { name: s.t('slides.byPlatform.seriesYearAgo'), values: platforms.map((r) => nullableScaled(r.gmv.yearAgo, pScale)), comparison: true },
     ],
     numberFormat: numberFormat(pScale.decimals),
     unitLabel: chartUnit(ctx, pScale),
@@ -143,7 +143,7 @@ export function overviewSlides(ctx: SectionContext): ContentSlide[] {
         categories: months.map((r) => monthLabel(r.month, s)),
         series: [
           { name: s.t('slides.trend.series'), values: months.map((r) => nullableScaled(r.gmv.value, mScale)) },
-          { name: s.t('slides.trend.seriesYearAgo'), values: months.map((r) => nullableScaled(r.gmv.yearAgo, mScale)) },
+          { name: s.t('slides.trend.seriesYearAgo'), values: months.map((r) => nullableScaled(r.gmv.yearAgo, mScale)), comparison: true },
         ],
         numberFormat: numberFormat(mScale.decimals),
         unitLabel: chartUnit(ctx, mScale),
