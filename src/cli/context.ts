@@ -18,10 +18,23 @@ export interface CommandContext {
 export function processContext(): CommandContext {
   return {
     cwd: process.cwd(),
-    stdout: { write: (t) => void process.stdout.write(t) },
-    stderr: { write: (t) => void process.stderr.write(t) },
+    stdout: pipeSafe(process.stdout),
+    stderr: pipeSafe(process.stderr),
     interactive: Boolean(process.stderr.isTTY),
     now: () => Date.now(),
     env: process.env,
   };
+}
+
+/**
+ * A stream that stops quietly when its reader goes away (`ecom-report metrics --json | head`):
+ * a closed pipe is the reader's choice, not an error worth a stack trace.
+ */
+function pipeSafe(stream: NodeJS.WriteStream): Output {
+  let closed = false;
+  stream.on('error', (err: NodeJS.ErrnoException) => {
+    if (err.code === 'EPIPE') closed = true;
+    else throw err;
+  });
+  return { write: (t) => void (closed || stream.write(t)) };
 }
