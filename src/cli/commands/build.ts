@@ -7,7 +7,7 @@ import { ExitCode, UserError, formatUserError } from '../../errors.js';
 import { buildDeck } from '../../report/build-deck.js';
 import { Strings } from '../../report/strings.js';
 import { renderDeck } from '../../render/pptx.js';
-import { loadTemplate } from '../../template/load.js';
+import { loadTemplate, type LoadedTemplate } from '../../template/load.js';
 import { loadWorkspace } from '../../config/load.js';
 import type { TableName } from '../../canonical.js';
 import type { DataHealth } from '../../report/context.js';
@@ -38,7 +38,7 @@ export async function buildCommand(options: BuildOptions, ctx: CommandContext): 
   const plan = options.pdf || options.email ? await prepareDelivery({ pdf: options.pdf, to: options.email, toFlag: '--email' }, ctx.env) : null;
   // The template is checked before any export is read, so a typo in deck.yaml or a theme
   // colour fails in a second rather than after a long ingest.
-  await checkTemplateEarly(options, ctx);
+  const loadedTemplate = await loadTemplateEarly(options, ctx);
   const computed = await loadAndCompute(options, ctx);
   const { workspace, ingest, metrics } = computed;
   const readMs = ctx.now() - started;
@@ -58,7 +58,7 @@ export async function buildCommand(options: BuildOptions, ctx: CommandContext): 
   }
 
   const renderStarted = ctx.now();
-  const { deck, template, locale, reportDate } = await deckModel(options, computed, ctx);
+  const { deck, template, locale, reportDate } = await deckModel(options, computed, ctx, loadedTemplate);
   // Pin every timestamp in the package to the report date so rebuilding gives the same bytes.
   const bytes = await renderDeck(deck, { theme: template.theme, logo: template.logo, fixedDate: new Date(`${reportDate}T00:00:00Z`) });
   const renderMs = ctx.now() - renderStarted;
@@ -86,22 +86,24 @@ export async function buildCommand(options: BuildOptions, ctx: CommandContext): 
 }
 
 /** The deck model and the template it is drawn with, for a computed workspace (shared with `send`). */
-async function checkTemplateEarly(options: BuildOptions, ctx: CommandContext): Promise<void> {
+async function loadTemplateEarly(options: BuildOptions, ctx: CommandContext): Promise<LoadedTemplate> {
   const { config, baseDir } = await loadWorkspace(options.config, ctx.cwd);
-  await loadTemplate(options.template ?? config.template, options.template ? ctx.cwd : baseDir, options.locale ?? config.locale, ctx.cwd);
+  return loadTemplate(options.template ?? config.template, options.template ? ctx.cwd : baseDir, options.locale ?? config.locale, ctx.cwd);
 }
 
-export async function deckModel(options: Pick<BuildOptions, 'template' | 'locale'>, computed: PipelineResult, ctx: CommandContext) {
+/** The deck model for computed figures; `preloaded` is the template when the caller has it. */
+export async function deckModel(
+  options: Pick<BuildOptions, 'template' | 'locale'>,
+  computed: PipelineResult,
+  ctx: CommandContext,
+  preloaded?: LoadedTemplate,
+) {
   const { workspace, ingest, metrics, periods } = computed;
   const { config } = workspace;
   const locale = options.locale ?? config.locale;
   const templateRef = options.template ?? config.template;
-  const template = await loadTemplate(
-    templateRef,
-    options.template ? ctx.cwd : workspace.baseDir,
-    locale,
-    ctx.cwd,
-  );
+  const template =
+    preloaded ?? (await loadTemplate(templateRef, options.template ? ctx.cwd : workspace.baseDir, locale, ctx.cwd));
   const inputs: Partial<Record<TableName, { files: number; rows: number }>> = {};
   for (const f of ingest.files) {
     const entry = (inputs[f.table] ??= { files: 0, rows: 0 });
