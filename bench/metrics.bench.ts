@@ -53,12 +53,13 @@ function buyerLines(buyers: number, rnd: () => number, visit: (line: OrderLine) 
     const platform = PLATFORMS[b % 4]!;
     for (let k = 0; k < 2; k++) {
       const paidAt = START_MS + Math.floor(rnd() * DAYS * DAY_MS);
-      const orderId = String(4_000_000_000_000_000 + order++ * 7919);
+      const orderKey = order++;
+      const orderId = String(4_000_000_000_000_000 + orderKey * 7919);
       const lines = rnd() < 0.2 ? 2 : 1;
       for (let l = 0; l < lines; l++) {
         const sku = Math.floor(rnd() * SKUS);
         visit({
-          platform, orderId, lineId: String(l + 1), createdAt: paidAt, paidAt, customerId: `C${100000 + b}`,
+          platform, orderId, lineId: String(l + 1), orderKey, buyerKey: b, createdAt: paidAt, paidAt, customerId: `C${100000 + b}`,
           sku: `SKU${sku}`, productName: null, category: CATEGORIES[sku % CATEGORIES.length]!, quantity: 1,
           unitPriceMinor: 1900 + (sku % 400) * 100, paidAmountMinor: 1900 + (sku % 400) * 100, discountMinor: 0, shippingMinor: 0,
           status: 'completed', refundAmountMinor: 0, refundReason: null, channel: CHANNELS[b % 4]!, campaign: null, region: null,

@@ -19,6 +19,14 @@ export interface OrderLine {
   platform: string;
   orderId: string;
   lineId: string;
+  /**
+   * Dense numbers of the line's order (platform, order_id) and buyer (platform, customer_id;
+   * -1 without a customer id) within one ingest run, 0, 1, 2 … in order of first sight: equal
+   * numbers are the same order or buyer. The accumulators count distinct orders and buyers by
+   * them instead of hashing id strings.
+   */
+  orderKey: number;
+  buyerKey: number;
   createdAt: number | null;
   paidAt: number | null;
   customerId: string | null;

@@ -24,6 +24,7 @@ import { createReadStream } from 'node:fs';
 import { open, stat } from 'node:fs/promises';
 import { UserError } from '../errors.js';
 import { createDecoder, detectEncoding, type CsvEncoding } from './encoding.js';
+import { RecordBatch, type SourceRecord } from './record-batch.js';
 
 export type CsvDelimiter = ',' | ';' | '\t';
 
@@ -42,19 +43,23 @@ export interface CsvOptions {
   maxPendingChars?: number;
 }
 
-export interface CsvRecord {
-  /** 1-based line number where the record starts in the file (header = 1), counting physical lines, so a quoted field with line breaks advances it by more than 1 */
-  row: number;
-  fields: string[];
-  /** Set (only) on a last record whose quoted field was still open at the end of the file. */
-  unterminatedQuote?: true;
-}
+/**
+ * A record as strings. `row` is the 1-based line number where the record starts in the file
+ * (header = 1), counting physical lines, so a quoted field with line breaks advances it by
+ * more than 1.
+ */
+export type CsvRecord = SourceRecord;
 
 export interface CsvSource {
   encoding: CsvEncoding;
   delimiter: CsvDelimiter;
   totalBytes: number;
-  /** record batches in file order; the first record is the header line. Each call reads the file anew. */
+  /**
+   * Record batches in file order; the first record is the header line. Each call reads the
+   * file anew. The same batch object is filled again for each batch: read it before the next.
+   */
+  recordBatches(): AsyncIterable<RecordBatch>;
+  /** The same records as strings (tests, small files). */
   batches(): AsyncIterable<CsvRecord[]>;
 }
 
@@ -107,29 +112,44 @@ export async function openCsv(path: string, options: CsvOptions = {}): Promise<C
 
   const maxPendingChars = options.maxPendingChars ?? MAX_PENDING_CHARS;
 
-  async function* batches(): AsyncGenerator<CsvRecord[]> {
-    const parser = new CsvParser(delimiter, maxPendingChars);
-    const decoder = createDecoder(encoding);
-    let batch: CsvRecord[] = [];
+  // UTF-8 is scanned as its bytes, one character each (see record-batch.ts): a copy instead
+  // of a decode; cells beyond ASCII are decoded when asked for as text.
+  const image = encoding === 'utf8' || encoding === 'utf8-bom';
+
+  async function* recordBatches(): AsyncGenerator<RecordBatch> {
+    const parser = new CsvParser(delimiter, maxPendingChars, image);
+    const decoder = image ? null : createDecoder(encoding);
+    const batch = new RecordBatch();
     let bytesRead = 0;
     let reported = 0;
+    let bom = encoding === 'utf8-bom' ? 3 : 0;
     try {
-      for await (const chunk of createReadStream(path, { highWaterMark: chunkSize })) {
-        bytesRead += (chunk as Buffer).length;
-        parser.push(decoder.write(chunk as Buffer));
+      for await (const data of createReadStream(path, { highWaterMark: chunkSize })) {
+        let chunk = data as Buffer;
+        bytesRead += chunk.length;
+        if (decoder !== null) {
+          parser.push(decoder.write(chunk));
+        } else {
+          if (bom > 0) {
+            const k = Math.min(bom, chunk.length);
+            chunk = chunk.subarray(k);
+            bom -= k;
+          }
+          parser.push(chunk.toString('latin1'), chunk);
+        }
         while (parser.parse(batch, batchSize, false)) {
           yield batch;
-          batch = [];
+          batch.clear();
         }
         if (onProgress !== undefined && bytesRead - reported >= PROGRESS_STEP) {
           reported = bytesRead;
           onProgress(bytesRead, totalBytes);
         }
       }
-      parser.push(decoder.end());
+      if (decoder !== null) parser.push(decoder.end());
       while (parser.parse(batch, batchSize, true)) {
         yield batch;
-        batch = [];
+        batch.clear();
       }
     } catch (err) {
       if (err instanceof UserError && err.location.file === undefined) err.location.file = path;
@@ -139,7 +159,11 @@ export async function openCsv(path: string, options: CsvOptions = {}): Promise<C
     if (onProgress !== undefined && reported !== bytesRead) onProgress(bytesRead, totalBytes);
   }
 
-  return { encoding, delimiter, totalBytes, batches };
+  async function* batches(): AsyncGenerator<CsvRecord[]> {
+    for await (const batch of recordBatches()) yield batch.records();
+  }
+
+  return { encoding, delimiter, totalBytes, recordBatches, batches };
 }
 
 function resolveEncoding(option: NonNullable<CsvOptions['encoding']>, sample: Uint8Array, wholeFile: boolean): CsvEncoding {
@@ -159,8 +183,13 @@ export function parseCsvText(text: string, delimiter?: CsvDelimiter): CsvRecord[
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   const parser = new CsvParser(delimiter ?? detectDelimiter(text.slice(0, DELIMITER_SAMPLE)));
   parser.push(text);
+  const batch = new RecordBatch();
   const out: CsvRecord[] = [];
-  parser.parse(out, Infinity, true);
+  while (parser.parse(batch, Infinity, true)) {
+    out.push(...batch.records());
+    batch.clear();
+  }
+  out.push(...batch.records());
   return out;
 }
 
@@ -252,11 +281,12 @@ const COMMA = 44;
 const SEMICOLON = 59;
 const TAB = 9;
 
-/** A packed (not holey) array of `k` empty strings. */
-function emptyFields(k: number): string[] {
-  const a: string[] = [];
-  for (let i = 0; i < k; i++) a.push('');
-  return a;
+/** The text whose UTF-8 bytes `image` holds one per character (itself when all are ASCII). */
+function utf8FromImage(image: string): string {
+  for (let i = 0; i < image.length; i++) {
+    if (image.charCodeAt(i) >= 0x80) return Buffer.from(image, 'latin1').toString('utf8');
+  }
+  return image;
 }
 
 // States of the record state machine (records that hold a quote).
@@ -266,13 +296,18 @@ const QUOTED = 2; // inside a quoted field
 const QUOTE_SEEN = 3; // just after a quote inside a quoted field: closing, or the first of `""`
 
 /**
- * Incremental parser: `push` text as it is decoded, `parse` records out of it. Between two
- * pushes, `parse` must be called until it returns false (buffer used up); what is left of an
- * incomplete record is carried over (for an unquoted line, its text; for a record in the
- * state machine, its fields so far and its state).
+ * Incremental parser: `push` text as it is decoded, `parse` records out of it into a batch. Between
+ * two pushes, `parse` must be called until it returns false (buffer used up); what is left of an
+ * incomplete record is carried over (for an unquoted line, its text; for a record in the state
+ * machine, its fields so far and its state). A quote-free line becomes cell positions in the
+ * current text; a record holding a quote becomes strings.
  */
 export class CsvParser {
   private buf = '';
+  /** The bytes `buf` is the latin-1 image of, when known (UTF-8 mode). */
+  private bufBytes: Uint8Array | null = null;
+  /** Which text `buf` is: batches hold cell positions in one text only. */
+  private bufId = 0;
   private pos = 0;
   /** Physical line number at `pos`. */
   private row = 1;
@@ -285,6 +320,7 @@ export class CsvParser {
   private prevCR = false;
   /** Text pushed but not yet current, from pendingPos. */
   private pending: string | null = null;
+  private pendingBytes: Uint8Array | null = null;
   private pendingPos = 0;
 
   // A record in the state machine (inRecord), possibly across pushes.
@@ -297,38 +333,40 @@ export class CsvParser {
 
   private readonly delim: string;
   private readonly delimCode: number;
-  /**
-   * An array of as many empty fields as the last quote-free line had: copying it gives a
-   * packed array of the right size, cheaper than growing one by push or than split().
-   */
-  private template: string[] = [''];
 
   constructor(
     delimiter: CsvDelimiter,
     private readonly maxPendingChars = MAX_PENDING_CHARS,
+    /**
+     * The pushed texts are latin-1 images of UTF-8 bytes (one character per byte): quoted
+     * fields, which become strings, are decoded as UTF-8 when they hold bytes ≥ 0x80.
+     */
+    private readonly utf8Image = false,
   ) {
     this.delim = delimiter;
     this.delimCode = delimiter.charCodeAt(0);
   }
 
   /**
-   * Queue the next piece of text. `parse` must have used up the previous one (returned
-   * false) first.
+   * Queue the next piece of text (and, for a UTF-8 image, the bytes it is the image of).
+   * `parse` must have used up the previous one (returned false) first.
    */
-  push(text: string): void {
+  push(text: string, bytes?: Uint8Array): void {
     if (text.length === 0) return;
     if (this.pending !== null) throw new Error('CsvParser.push: parse() has not used up the previous text');
     this.pending = text;
+    this.pendingBytes = bytes ?? null;
     this.pendingPos = 0;
   }
 
   /**
-   * Append records to `out` until it holds `max` records (returns true: call again) or the
-   * text pushed so far is used up (returns false: push more, or at the end, done). With
-   * `final`, the text pushed is the end of the input: its last line needs no terminator, and
-   * an open record is completed.
+   * Append records to `out` until it holds `max` records or its records need a text other than
+   * the current one (returns true: take the batch, clear it, call again) or the text pushed so
+   * far is used up (returns false: push more, or at the end, done). With `final`, the text
+   * pushed is the end of the input: its last line needs no terminator, and an open record is
+   * completed.
    */
-  parse(out: CsvRecord[], max: number, final: boolean): boolean {
+  parse(out: RecordBatch, max: number, final: boolean): boolean {
     let s = this.buf;
     let n = s.length;
     let last = final && this.pending === null;
@@ -339,7 +377,6 @@ export class CsvParser {
     let cr = this.nextCR;
     let quote = this.nextQuote;
     let dp = this.nextDelim;
-    let template = this.template;
     let full = false;
     for (;;) {
       if (out.length >= max) {
@@ -364,26 +401,28 @@ export class CsvParser {
         if (quote < end) {
           quoted = true;
         } else if (end < n || last) {
-          // Fast path: a whole line without quotes. Fields are cut at each delimiter.
-          const fields = template.slice();
-          let k = 0;
+          // Fast path: a whole line without quotes. Cells are cut at each delimiter.
+          if (out.srcId !== this.bufId) {
+            if (out.length > 0) {
+              full = true;
+              break;
+            }
+            out.setSource(s, this.bufId, this.utf8Image, this.bufBytes);
+          }
+          out.beginRecord(row);
           for (;;) {
             if (dp < pos) {
               dp = s.indexOf(delim, pos);
               if (dp < 0) dp = n;
             }
             if (dp >= end) {
-              fields[k++] = s.slice(pos, end);
+              out.addRange(pos, end);
               break;
             }
-            fields[k++] = s.slice(pos, dp);
+            out.addRange(pos, dp);
             pos = dp + 1;
           }
-          if (k !== template.length) {
-            fields.length = k;
-            template = emptyFields(k);
-          }
-          out.push({ row, fields });
+          out.endRecord();
           row++;
           pos = end + 1;
           if (end === cr && pos < n && s.charCodeAt(pos) === LF) pos++;
@@ -418,7 +457,6 @@ export class CsvParser {
     this.nextCR = cr;
     this.nextQuote = quote;
     this.nextDelim = dp;
-    this.template = template;
     return full;
   }
 
@@ -431,7 +469,9 @@ export class CsvParser {
     const text = this.pending;
     if (text === null) return false;
     const start = this.pendingPos;
+    const bytes = this.pendingBytes;
     this.pending = null;
+    this.bufId++;
     const old = this.buf;
     if (this.pos < old.length) {
       const rest = old.slice(this.pos);
@@ -439,6 +479,8 @@ export class CsvParser {
       let cut = text.indexOf('\n', start);
       const cr = text.indexOf('\r', start);
       if (cr >= 0 && (cut < 0 || cr < cut)) cut = cr;
+      // The joined line's bytes are found from its image if a cell needs decoding.
+      this.bufBytes = null;
       if (cut < 0) {
         this.buf = rest + text.slice(start);
       } else {
@@ -446,6 +488,7 @@ export class CsvParser {
         this.buf = rest + text.slice(start, cut + 1);
         if (cut + 1 < text.length) {
           this.pending = text;
+          this.pendingBytes = bytes;
           this.pendingPos = cut + 1;
         }
       }
@@ -454,6 +497,7 @@ export class CsvParser {
     } else {
       if (old.length > 0) this.prevCR = old.charCodeAt(old.length - 1) === CR;
       this.buf = text;
+      this.bufBytes = bytes;
       this.pos = start;
       // The CR that ended the last record and this LF are one CRLF.
       if (this.prevCR && !this.inRecord && text.charCodeAt(start) === LF) this.pos++;
@@ -465,7 +509,7 @@ export class CsvParser {
    * Run the state machine from `pos` until the record ends (appends it, returns true) or the
    * text does (keeps the state, returns false; at the end of input, appends what it has).
    */
-  private record(out: CsvRecord[], last: boolean): boolean {
+  private record(out: RecordBatch, last: boolean): boolean {
     const s = this.buf;
     const n = s.length;
     let i = this.pos;
@@ -571,10 +615,11 @@ export class CsvParser {
     return true;
   }
 
-  private emit(out: CsvRecord[], unterminated: boolean): void {
-    const rec: CsvRecord = { row: this.recordRow, fields: this.fields };
-    if (unterminated) rec.unterminatedQuote = true;
-    out.push(rec);
+  private emit(out: RecordBatch, unterminated: boolean): void {
+    out.beginRecord(this.recordRow);
+    const fields = this.fields;
+    for (let k = 0; k < fields.length; k++) out.addString(this.utf8Image ? utf8FromImage(fields[k]!) : fields[k]!);
+    out.endRecord(unterminated);
     this.inRecord = false;
     this.fields = [];
   }

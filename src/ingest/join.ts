@@ -236,7 +236,7 @@ export async function loadJoin(args: LoadJoinArgs): Promise<JoinTable | undefine
       let sawHeader = false;
       const cellProblems: CellProblem[] = [];
       readLoop: for await (const batch of source.batches()) {
-        for (const record of batch) {
+        for (const record of batch.records()) {
           if (isBlank(record)) continue;
           if (!plan) {
             sawHeader = true;

@@ -7,8 +7,10 @@ import { ORDER_LINE_FIELDS } from './fields.js';
 import type { ColumnBinding, ColumnPlan } from './mapping.js';
 import type { Cells, Derivation, StatusContext } from './presets/types.js';
 import { refundStatus } from './presets/types.js';
+import type { RecordBatch } from './record-batch.js';
 import { readCell, type CellProblem, type CellValue, type RowContext } from './rows.js';
-import { cleanText } from './values.js';
+import { cleanText, plainId, plainLocalMs, plainMoneyMinor, plainQuantity, plainRange, plainText } from './values.js';
+import { localMsToEpoch } from '../time/zone.js';
 
 /** An order line before its line id is settled (the caller numbers lines without one). */
 export type OrderLineDraft = Omit<OrderLine, 'lineId'> & { lineId: string | null };
@@ -59,6 +61,35 @@ for (const [field, i] of SLOT) {
   });
 }
 
+// How a bound cell may be read where it lies in the scanned text (values.ts, "Plain cells").
+const READ_FULL = 0; // a transform, or a kind without a plain reading: always the full parser
+const READ_ID = 1;
+const READ_TEXT = 2;
+const READ_MONEY = 3;
+const READ_QUANTITY = 4;
+const READ_INSTANT = 5;
+
+function plainReading(b: ColumnBinding): number {
+  if (b.transform) return READ_FULL;
+  switch (b.spec.kind) {
+    case 'id':
+      return READ_ID;
+    case 'text':
+    case 'status':
+      return READ_TEXT;
+    case 'money':
+      return READ_MONEY;
+    case 'quantity':
+      return READ_QUANTITY;
+    case 'instant':
+      return READ_INSTANT;
+    default:
+      return READ_FULL;
+  }
+}
+
+type StatusRule = OrderStatus | ((ctx: StatusContext) => OrderStatus);
+
 interface CompiledDerivation {
   slot: number;
   compute: Derivation['compute'];
@@ -68,6 +99,9 @@ interface CompiledDerivation {
 export class OrderLineReader {
   private readonly bindings: readonly ColumnBinding[];
   private readonly bindingSlots: Int32Array;
+  private readonly readings: Int32Array;
+  /** Status texts → their rules, so each distinct text is looked up in the preset once. */
+  private readonly statusRules = new Map<string, StatusRule | undefined>();
   private readonly presence: readonly { slot: number; indexes: readonly number[] }[];
   private readonly carry: Int32Array | undefined;
   /** Slots a row may leave unwritten but the row before filled (carried, not bound): cleared per row. */
@@ -90,6 +124,7 @@ export class OrderLineReader {
     if (plan.table !== 'order_lines') throw new Error(`OrderLineReader reads order_lines, not ${plan.table}`);
     this.bindings = plan.bindings;
     this.bindingSlots = Int32Array.from(plan.bindings, (b) => slotOf(b.field));
+    this.readings = Int32Array.from(plan.bindings, plainReading);
     this.presence = plan.presence.map((p) => ({ slot: slotOf(p.field), indexes: p.indexes })).filter((p) => p.slot >= 0);
     this.carry = carryForward ? Int32Array.from(carryForward, slotOf) : undefined;
     this.derived = plan.derived.map((d) => ({ slot: slotOf(d.field), compute: d.compute }));
@@ -101,24 +136,33 @@ export class OrderLineReader {
   }
 
   /**
-   * Reads one data record. Returns undefined when the row cannot be used; its problems (at
+   * Reads record r of a batch. Returns undefined when the row cannot be used; its problems (at
    * least one fatal, except for a row without an order id) are pushed onto `problems`.
    * `orderId` stands in for the order id when the source makes one per row.
    */
-  read(fields: readonly string[], problems: CellProblem[], orderId?: string): OrderLineDraft | undefined {
+  read(batch: RecordBatch, r: number, problems: CellProblem[], orderId?: string): OrderLineDraft | undefined {
     const v = this.current;
     for (let k = 0; k < this.stale.length; k++) v[this.stale[k]!] = null;
     const bindings = this.bindings;
     const before = problems.length;
     for (let k = 0; k < bindings.length; k++) {
       const b = bindings[k]!;
-      const raw = fields[b.index] ?? '';
-      v[this.bindingSlots[k]!] = readCell(b.transform ? b.transform(raw) : raw, b, this.ctx, problems);
+      let value: CellValue | undefined;
+      const reading = this.readings[k]!;
+      if (reading !== READ_FULL) {
+        const start = batch.start(r, b.index);
+        if (start >= 0) value = this.plain(reading, batch, start, batch.end(r, b.index));
+      }
+      if (value === undefined) {
+        const raw = batch.cell(r, b.index);
+        value = readCell(b.transform ? b.transform(raw) : raw, b, this.ctx, problems);
+      }
+      v[this.bindingSlots[k]!] = value;
     }
     for (const p of this.presence) {
       let present = false;
       for (const i of p.indexes) {
-        if (cleanText(fields[i] ?? '') !== null) {
+        if (cleanText(batch.cell(r, i)) !== null) {
           present = true;
           break;
         }
@@ -132,7 +176,45 @@ export class OrderLineReader {
     this.previous = v;
     this.hasPrevious = true;
     for (let k = before; k < problems.length; k++) if (problems[k]!.fatal) return undefined;
-    return orderLineFromSlots(v, this.platform, this.ctx, problems, this.statusHeader);
+    return this.lineFromSlots(v, problems);
+  }
+
+  /** A cell read where it lies, or undefined to leave it to the full parser. */
+  private plain(reading: number, batch: RecordBatch, start: number, end: number): CellValue | undefined {
+    const src = batch.src;
+    switch (reading) {
+      case READ_ID:
+        return plainId(src, start, end) ? batch.text(plainRange.start, plainRange.end) : undefined;
+      case READ_TEXT:
+        return plainText(src, start, end, batch.utf8) ? batch.sharedText(plainRange.start, plainRange.end) : undefined;
+      case READ_MONEY: {
+        const minor = plainMoneyMinor(src, start, end, this.ctx.amountsIn);
+        if (minor === undefined || this.ctx.moneyFactor === undefined) return minor;
+        return Math.round(minor * this.ctx.moneyFactor);
+      }
+      case READ_QUANTITY:
+        return plainQuantity(src, start, end);
+      case READ_INSTANT: {
+        const local = plainLocalMs(src, start, end);
+        return local === undefined ? undefined : localMsToEpoch(this.ctx.timeZone, local);
+      }
+      default:
+        return undefined;
+    }
+  }
+
+  private lineFromSlots(v: readonly CellValue[], problems: CellProblem[]): OrderLineDraft | undefined {
+    const text = str(v[STATUS] ?? null);
+    let rule: StatusRule | undefined;
+    if (text !== null) {
+      rule = this.statusRules.get(text);
+      if (rule === undefined && !this.statusRules.has(text)) {
+        const statuses = this.ctx.preset.statuses;
+        rule = statuses?.[text] ?? statuses?.[text.toLowerCase()];
+        if (this.statusRules.size < 1000) this.statusRules.set(text, rule);
+      }
+    }
+    return orderLineFromSlots(v, this.platform, this.ctx, problems, this.statusHeader, text, rule);
   }
 
   /** Order-level cells carried forward from the previous row of the same order, then derived cells. */
@@ -168,20 +250,26 @@ function slotOf(field: string): number {
  * Builds an order line from read cells, by slot. Returns undefined (with a fatal problem pushed)
  * when the row cannot be used. The line id is settled by the caller (see workspace reader).
  */
-function orderLineFromSlots(v: readonly CellValue[], platform: string, ctx: RowContext, problems: CellProblem[], statusHeader: string): OrderLineDraft | undefined {
+function orderLineFromSlots(
+  v: readonly CellValue[],
+  platform: string,
+  ctx: RowContext,
+  problems: CellProblem[],
+  statusHeader: string,
+  statusText: string | null,
+  rule: StatusRule | undefined,
+): OrderLineDraft | undefined {
   const orderId = str(v[ORDER_ID] ?? null);
   if (orderId === null) return undefined;
   const paidAt = num(v[PAID_AT] ?? null);
   const paidAmount = num(v[PAID_AMOUNT] ?? null);
   const refund = num(v[REFUND_AMOUNT] ?? null) ?? 0;
-  const statusText = str(v[STATUS] ?? null);
 
   const statusCtx: StatusContext = { paid: paidAt !== null, refundMinor: refund, paidMinor: paidAmount ?? 0 };
   let status: OrderStatus;
   if (statusText === null) {
     status = paidAt === null ? 'pending' : refundStatus(statusCtx, 'paid');
   } else {
-    const rule = ctx.preset.statuses?.[statusText] ?? ctx.preset.statuses?.[statusText.toLowerCase()];
     if (rule === undefined) {
       const known = Object.keys(ctx.preset.statuses ?? {});
       const guess = nearest(statusText, known);
@@ -217,6 +305,9 @@ function orderLineFromSlots(v: readonly CellValue[], platform: string, ctx: RowC
     platform,
     orderId,
     lineId: str(v[LINE_ID] ?? null),
+    // Settled with the line id, once the line is known not to be a duplicate.
+    orderKey: -1,
+    buyerKey: -1,
     createdAt: num(v[CREATED_AT] ?? null),
     paidAt: paidStatus ? paidAt : null,
     customerId: str(v[CUSTOMER_ID] ?? null),

@@ -2,19 +2,23 @@
 // (streamed) or legacy .xls workbooks. Each yields record batches in the CSV reader's shape,
 // so the row pipeline does not care which kind of file a row came from.
 import path from 'node:path';
-import { openCsv, type CsvRecord } from './csv.js';
+import { openCsv } from './csv.js';
 import { WorkbookProblem, openXlsx } from './excel.js';
+import { RecordBatch, type SourceRecord } from './record-batch.js';
 import { openXls } from './xls.js';
 
-export type SourceRecord = CsvRecord;
-export { WorkbookProblem };
+export type { SourceRecord };
+export { RecordBatch, WorkbookProblem };
 
 export interface RecordSource {
   /** The text encoding for CSV; 'xlsx' or 'xls' for workbooks. */
   encoding: string;
   totalBytes: number;
-  /** Record batches in file order; the first non-blank record is the header. */
-  batches(): AsyncIterable<SourceRecord[]>;
+  /**
+   * Record batches in file order; the first non-blank record is the header. A batch is only
+   * valid until the next one is asked for.
+   */
+  batches(): AsyncIterable<RecordBatch>;
 }
 
 export interface OpenOptions {
@@ -41,16 +45,36 @@ export function fileKind(file: string): FileKind {
 export async function openRecords(file: string, options: OpenOptions = {}): Promise<RecordSource> {
   switch (fileKind(file)) {
     case 'xlsx':
-      return openXlsx(file, { sheet: options.sheet, onProgress: options.onProgress });
+      return asBatches(await openXlsx(file, { sheet: options.sheet, onProgress: options.onProgress }));
     case 'xls':
-      return openXls(file, {
-        sheet: options.sheet,
-        onProgress: options.onProgress,
-        // `encoding: gb18030` on a source also names the code page of a BIFF5 workbook that
-        // does not declare its own.
-        codepage: options.encoding === 'gb18030' ? 936 : undefined,
-      });
-    case 'csv':
-      return openCsv(file, { encoding: options.encoding, onProgress: options.onProgress });
+      return asBatches(
+        await openXls(file, {
+          sheet: options.sheet,
+          onProgress: options.onProgress,
+          // `encoding: gb18030` on a source also names the code page of a BIFF5 workbook that
+          // does not declare its own.
+          codepage: options.encoding === 'gb18030' ? 936 : undefined,
+        }),
+      );
+    case 'csv': {
+      const csv = await openCsv(file, { encoding: options.encoding, onProgress: options.onProgress });
+      return { encoding: csv.encoding, totalBytes: csv.totalBytes, batches: csv.recordBatches };
+    }
   }
+}
+
+/** A workbook's rows (strings already) as record batches. */
+function asBatches(source: { encoding: string; totalBytes: number; batches(): AsyncIterable<SourceRecord[]> }): RecordSource {
+  return {
+    encoding: source.encoding,
+    totalBytes: source.totalBytes,
+    async *batches() {
+      const batch = new RecordBatch();
+      for await (const records of source.batches()) {
+        batch.clear();
+        for (const r of records) batch.addRecord(r);
+        yield batch;
+      }
+    },
+  };
 }

@@ -1002,3 +1002,126 @@ export function inferDateOrder(samples: Iterable<string>): 'DMY' | 'MDY' | 'unam
   if (mdy) return 'MDY';
   return undecided ? 'ambiguous' : 'unambiguous';
 }
+
+// ---------------------------------------------------------------------------------------------
+// Plain cells read where they lie
+//
+// The commonest shapes, read from src[start, end) without a string per cell. Each returns the
+// value, or undefined to leave the cell to the parser above (which also words any problem):
+// they never decide anything the full parser would decide differently. They accept ASCII only,
+// so they read decoded text and UTF-8 images (one character per byte, see record-batch.ts)
+// alike.
+
+/** Trimmed bounds of the last plainBounds call. */
+export const plainRange = { start: 0, end: 0 };
+
+function isAsciiWs(c: number): boolean {
+  return c === 32 || (c >= 9 && c <= 13);
+}
+
+/** Trims ASCII whitespace off src[start, end) into plainRange; false when nothing is left. */
+function plainBounds(src: string, start: number, end: number): boolean {
+  while (start < end && isAsciiWs(src.charCodeAt(start))) start++;
+  while (end > start && isAsciiWs(src.charCodeAt(end - 1))) end--;
+  plainRange.start = start;
+  plainRange.end = end;
+  return start < end;
+}
+
+/**
+ * Could this trimmed text be a placeholder (NA, n/a, #N/A, null, -, --, —, ——, –, －)? Those
+ * start with n # - or a dash beyond ASCII. (In a UTF-8 image the dashes start with byte E2 or
+ * EF, which mayBeWideSpace turns away first.)
+ */
+function mayBeMissingToken(src: string, start: number, end: number): boolean {
+  if (end - start > 4) return false;
+  const c = src.charCodeAt(start);
+  return (c | 32) === 110 || c === 35 || c === 45 || c === 0x2013 || c === 0x2014 || c === 0xff0d;
+}
+
+/**
+ * Is the character at `i` possibly whitespace that the full trim removes (NBSP, the full-width
+ * space, U+2000–U+200B …)? In a UTF-8 image, those start with byte C2, E1, E2, E3 or EF; in
+ * decoded text, they are the characters themselves.
+ */
+function mayBeWideSpace(src: string, i: number, utf8Image: boolean): boolean {
+  const c = src.charCodeAt(i);
+  if (c < 0x80) return false;
+  if (!utf8Image) return isWs(c);
+  return c === 0xc2 || c === 0xe1 || c === 0xe2 || c === 0xe3 || c === 0xef;
+}
+
+/** The first byte of the UTF-8 character that ends at `end` in an image (steps back over continuation bytes). */
+function lastCharStart(src: string, start: number, end: number): number {
+  let i = end - 1;
+  while (i > start && end - i < 4 && (src.charCodeAt(i) & 0xc0) === 0x80) i--;
+  return i;
+}
+
+/**
+ * A plain text cell (what cleanText would return, unchanged): sets plainRange to its bounds and
+ * returns true; false for anything cleanText might change or drop (empty, a placeholder,
+ * Excel's ="…", whitespace beyond ASCII at either end).
+ */
+export function plainText(src: string, start: number, end: number, utf8Image: boolean): boolean {
+  if (!plainBounds(src, start, end)) return false;
+  const a = plainRange.start;
+  const b = plainRange.end;
+  if (src.charCodeAt(a) === 61 /* = */ || mayBeWideSpace(src, a, utf8Image) || mayBeMissingToken(src, a, b)) return false;
+  return !mayBeWideSpace(src, utf8Image ? lastCharStart(src, a, b) : b - 1, utf8Image);
+}
+
+/**
+ * A plain id (what parseId would return, unchanged): printable ASCII only, not a placeholder,
+ * not ="…" or 'text, and — when it starts like a number — without an e that could make it
+ * scientific notation. Sets plainRange.
+ */
+export function plainId(src: string, start: number, end: number): boolean {
+  if (!plainBounds(src, start, end)) return false;
+  const a = plainRange.start;
+  const b = plainRange.end;
+  const c0 = src.charCodeAt(a);
+  if (c0 === 61 /* = */ || c0 === 39 /* ' */ || mayBeMissingToken(src, a, b)) return false;
+  const numeric = isDigit(c0) || c0 === 43 || c0 === 45;
+  for (let i = a; i < b; i++) {
+    const c = src.charCodeAt(i);
+    if (c >= 0x80) return false;
+    if (numeric && (c | 32) === 101 /* e */) return false;
+  }
+  return true;
+}
+
+/** A plain amount (digits, optional '-', ',' groups, '.' fraction) in minor units, as parseMoneyMinor reads it. */
+export function plainMoneyMinor(src: string, start: number, end: number, amountsIn: 'major' | 'minor'): number | undefined {
+  if (!plainBounds(src, start, end)) return undefined;
+  const a = plainRange.start;
+  const b = plainRange.end;
+  const c0 = src.charCodeAt(a);
+  if (!(isDigit(c0) || (c0 === 45 && a + 1 < b && isDigit(src.charCodeAt(a + 1))))) return undefined;
+  if (!isDigit(src.charCodeAt(b - 1))) return undefined;
+  if (scanNumber(src, a, b) !== SCAN_OK) return undefined;
+  const v = moneyFromScan(src, amountsIn, false, '');
+  return typeof v === 'number' ? v : undefined;
+}
+
+/** A plain whole number (optional '-', ',' groups, '.0…' allowed), as parseQuantity reads it. */
+export function plainQuantity(src: string, start: number, end: number): number | undefined {
+  if (!plainBounds(src, start, end)) return undefined;
+  const a = plainRange.start;
+  const b = plainRange.end;
+  const c0 = src.charCodeAt(a);
+  if (!(isDigit(c0) || (c0 === 45 && a + 1 < b && isDigit(src.charCodeAt(a + 1))))) return undefined;
+  if (scanNumber(src, a, b) !== SCAN_OK) return undefined;
+  const v = quantityFromScan(src, false, '');
+  return typeof v === 'number' ? v : undefined;
+}
+
+/**
+ * A plain wall-clock time — YYYY-MM-DD, YYYY-MM-DD HH:MM or YYYY-MM-DD HH:MM:SS (space or T),
+ * no offset — as local ms (fields read as UTC); the caller converts it in its time zone.
+ */
+export function plainLocalMs(src: string, start: number, end: number): number | undefined {
+  if (!plainBounds(src, start, end)) return undefined;
+  if (!scanIsoFast(src, plainRange.start, plainRange.end)) return undefined;
+  return scannedLocal();
+}

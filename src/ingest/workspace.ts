@@ -8,8 +8,9 @@ import { minorConversionFactor } from '../currency.js';
 import type { SourceConfig, WorkspaceConfig } from '../config/schema.js';
 import { nearest } from '../config/suggest.js';
 import type { CsvRecord } from './csv.js';
+import type { RecordBatch } from './record-batch.js';
 import { JoinTable, keyOf, loadJoin, type JoinedFileSummary, type LineDraft } from './join.js';
-import { LineKeySet } from './line-keys.js';
+import { RunKeys } from './line-keys.js';
 import { planColumns, normalizeHeader, type ColumnPlan } from './mapping.js';
 import { presetFor } from './presets/index.js';
 import { ProblemLog } from './problems.js';
@@ -100,8 +101,9 @@ export async function ingestWorkspace(config: WorkspaceConfig, options: IngestOp
   const problems = new ProblemLog();
   const files: FileSummary[] = [];
   const tables: IngestResult['tables'] = {};
-  // key → paid amount × 1024 + index of the file it was first seen in (names it in conflicts).
-  const seenLines = new LineKeySet();
+  // Order and buyer keys, and each line seen with its paid amount × 1024 + the index of the
+  // file it was first seen in (names it in conflicts).
+  const keys = new RunKeys();
   let orderLines = 0;
   const missing: MissingInput[] = [];
 
@@ -199,7 +201,7 @@ export async function ingestWorkspace(config: WorkspaceConfig, options: IngestOp
         fileIndex: files.length,
         fileNames: files.map((f) => f.file),
         options,
-        seenLines,
+        keys,
         emit: (line) => {
           orderLines++;
           options.onOrderLine(line);
@@ -258,7 +260,7 @@ interface ReadArgs {
   fileIndex: number;
   fileNames: string[];
   options: IngestOptions;
-  seenLines: LineKeySet;
+  keys: RunKeys;
   emit: (line: OrderLine) => void;
   pushRow: (row: TableRow) => void;
 }
@@ -317,14 +319,16 @@ async function readCsvSource(args: ReadArgs): Promise<FileSummary | undefined> {
     for await (const batch of csv.batches()) {
       let start = 0;
       if (!header) {
-        const first = batch.findIndex((r) => !isBlank(r));
-        if (first < 0) continue;
-        header = batch[first]!.fields;
+        let first = 0;
+        while (first < batch.length && firstFilledCell(batch, first) < 0) first++;
+        if (first === batch.length) continue;
+        header = batch.fields(first);
+        const headerRow = batch.row(first);
         headerKey = header.map(normalizeHeader).join('\u0000');
         headerFirstKey = normalizeHeader(header[0] ?? '');
         const mapped = planColumns(header, preset, source.columns, { optional: source.rowIsOrder ? ['order_id'] : undefined });
         for (const p of mapped.problems) {
-          problems.error(p.message, { file: display, row: batch[first]!.row, column: p.column }, p.hint);
+          problems.error(p.message, { file: display, row: headerRow, column: p.column }, p.hint);
         }
         if (mapped.problems.length > 0) return summary;
         plan = mapped.plan;
@@ -340,7 +344,7 @@ async function readCsvSource(args: ReadArgs): Promise<FileSummary | undefined> {
             const guess = nearest(join.leftHeader, header.map((h) => h.trim()));
             problems.error(
               `${args.configPath}.join.on: no column headed '${join.leftHeader}' in this file`,
-              { file: display, row: batch[first]!.row },
+              { file: display, row: headerRow },
               guess ? `did you mean '${guess}'?` : `the file's headers are: ${header.map((h) => h.trim()).join(', ')}`,
             );
             return summary;
@@ -348,7 +352,9 @@ async function readCsvSource(args: ReadArgs): Promise<FileSummary | undefined> {
           joinKeys.push(index);
         }
         statusHeader = plan.bindings.find((b) => b.field === 'status')?.header ?? 'status';
-        const dateOrder = decideDateOrder(batch.slice(first + 1), plan, source.dateOrder);
+        const sample: CsvRecord[] = [];
+        for (let i = first + 1; i < batch.length; i++) sample.push(batch.record(i));
+        const dateOrder = decideDateOrder(sample, plan, source.dateOrder);
         if (typeof dateOrder === 'object') {
           problems.add({
             severity: 'error',
@@ -365,10 +371,7 @@ async function readCsvSource(args: ReadArgs): Promise<FileSummary | undefined> {
         if (source.table === 'order_lines') orderReader = new OrderLineReader(plan, ctx, source.platform, statusHeader, preset.carryForward);
         start = first + 1;
       }
-      for (let i = start; i < batch.length; i++) {
-        const record = batch[i]!;
-        handleRecord(record);
-      }
+      for (let i = start; i < batch.length; i++) handleRecord(batch, i);
     }
   } catch (err) {
     // A streamed workbook finds a missing sheet or a broken package only while reading.
@@ -381,47 +384,38 @@ async function readCsvSource(args: ReadArgs): Promise<FileSummary | undefined> {
   }
   return summary;
 
-  function handleRecord(record: CsvRecord): void {
-    // One pass finds the first non-blank cell: it both tells a blank row and names a summary row.
-    const fields = record.fields;
-    let firstCell: string | undefined;
-    for (let i = 0; i < fields.length; i++) {
-      const f = fields[i]!;
-      if (f.length === 0) continue;
-      const trimmed = f.trim();
-      if (trimmed !== '') {
-        firstCell = trimmed;
-        break;
-      }
-    }
-    if (firstCell === undefined) {
+  function handleRecord(batch: RecordBatch, r: number): void {
+    // The first non-blank cell both tells a blank row and names a summary row.
+    const first = firstFilledCell(batch, r);
+    if (first < 0) {
       summary.skipped.blank++;
       return;
     }
     summary.rowsRead++;
-    if (isRepeatedHeader(fields)) {
+    if (isRepeatedHeader(batch, r)) {
       summary.skipped.repeatedHeader++;
       return;
     }
-    if (mayBeSummary(firstCell) && SUMMARY_ROW.test(firstCell)) {
+    if (mayBeSummary(batch.firstChar(r, first)) && SUMMARY_ROW.test(batch.cell(r, first).trim())) {
       summary.skipped.summary++;
       return;
     }
-    if (record.unterminatedQuote) {
-      problems.error('a quoted field is never closed', { file: display, row: record.row }, 'check for a stray " in this row');
+    const row = batch.row(r);
+    if (batch.unterminatedQuote(r)) {
+      problems.error('a quoted field is never closed', { file: display, row }, 'check for a stray " in this row');
       summary.skipped.invalid++;
       return;
     }
     cellProblems.length = 0;
     let fatal: boolean;
     if (orderReader) {
-      const line = orderReader.read(record.fields, cellProblems, orderIdFromRow ? `${path.basename(display)}#${record.row}` : undefined);
+      const line = orderReader.read(batch, r, cellProblems, orderIdFromRow ? `${path.basename(display)}#${row}` : undefined);
       fatal = line === undefined;
-      if (line && args.joins.length === 0) acceptLine(line, record.row);
-      else if (line) acceptJoined(line, record);
+      if (line && args.joins.length === 0) acceptLine(line, row);
+      else if (line) acceptJoined(line, batch, r);
     } else {
-      const cells = readCells(record.fields, plan!, ctx!, cellProblems);
-      if (orderIdFromRow) cells['order_id'] = `${path.basename(display)}#${record.row}`;
+      const cells = readCells(batch.fields(r), plan!, ctx!, cellProblems);
+      if (orderIdFromRow) cells['order_id'] = `${path.basename(display)}#${row}`;
       completeCells(cells, plan!, preset.carryForward, previousCells);
       previousCells = cells;
       fatal = cellProblems.some((p) => p.fatal);
@@ -438,7 +432,7 @@ async function readCsvSource(args: ReadArgs): Promise<FileSummary | undefined> {
         value: p.value,
         hint: p.hint,
         file: display,
-        row: record.row,
+        row,
         column: p.column,
       });
     }
@@ -446,15 +440,17 @@ async function readCsvSource(args: ReadArgs): Promise<FileSummary | undefined> {
   }
 
   /** The row's line after each join (an items join may split it); the row counts once. */
-  function acceptJoined(line: LineDraft, record: CsvRecord): void {
+  function acceptJoined(line: LineDraft, batch: RecordBatch, r: number): void {
     let lines = [line];
+    const fields = batch.fields(r);
     args.joins.forEach((join, j) => {
       const index = joinKeys[j] ?? -1;
-      lines = lines.flatMap((l) => join.apply(l, index < 0 ? l.orderId : keyOf(record.fields, index)));
+      lines = lines.flatMap((l) => join.apply(l, index < 0 ? l.orderId : keyOf(fields, index)));
     });
     const kept = summary.rowsKept;
     const duplicates = summary.skipped.duplicate;
-    for (const l of lines) acceptLine(l, record.row);
+    const row = batch.row(r);
+    for (const l of lines) acceptLine(l, row);
     if (summary.rowsKept > kept) {
       summary.rowsKept = kept + 1;
       summary.skipped.duplicate = duplicates;
@@ -467,12 +463,16 @@ async function readCsvSource(args: ReadArgs): Promise<FileSummary | undefined> {
    * The header again (exports pasted together). The first cell is compared before the whole
    * row: normalising every cell of every row would cost more than reading the row.
    */
-  function isRepeatedHeader(fields: readonly string[]): boolean {
+  function isRepeatedHeader(batch: RecordBatch, r: number): boolean {
     const h = header!;
-    if (fields.length !== h.length) return false;
-    const first = fields[0] ?? '';
+    if (batch.cellCount(r) !== h.length) return false;
+    // An ASCII first character that the header's first cell does not start with (lowercased)
+    // rules the row out without a string.
+    const c = batch.firstChar(r, 0);
+    if (c >= 0 && c < 0x80 && (c >= 65 && c <= 90 ? c + 32 : c) !== headerFirstKey.charCodeAt(0)) return false;
+    const first = batch.cell(r, 0);
     if (first !== h[0] && !sameHeaderCell(first, headerFirstKey)) return false;
-    return fields.map(normalizeHeader).join('\u0000') === headerKey;
+    return batch.fields(r).map(normalizeHeader).join('\u0000') === headerKey;
   }
 
   function acceptLine(line: Omit<OrderLine, 'lineId'> & { lineId: string | null }, row: number): void {
@@ -484,7 +484,8 @@ async function readCsvSource(args: ReadArgs): Promise<FileSummary | undefined> {
       occurrences.set(key, n);
       lineId = n === 1 ? base || '#1' : `${base}#${n}`;
     }
-    const seen = args.seenLines.getOrAdd(line.platform, line.orderId, lineId, line.paidAmountMinor * 1024 + (args.fileIndex % 1024));
+    const orderKey = args.keys.order(line.platform, line.orderId);
+    const seen = args.keys.lines.getOrAdd(orderKey, lineId, line.paidAmountMinor * 1024 + (args.fileIndex % 1024));
     if (seen !== undefined) {
       summary.skipped.duplicate++;
       const firstAmount = Math.round((seen - (((seen % 1024) + 1024) % 1024)) / 1024);
@@ -502,6 +503,8 @@ async function readCsvSource(args: ReadArgs): Promise<FileSummary | undefined> {
     noteRange(summary, line.paidAt ?? line.createdAt);
     // The draft is this row's own object: completing it in place spares a copy per line.
     line.lineId = lineId;
+    line.orderKey = orderKey;
+    line.buyerKey = line.customerId === null ? -1 : args.keys.buyer(line.platform, line.customerId);
     args.emit(line as OrderLine);
   }
 }
@@ -536,14 +539,24 @@ function asciiSpace(c: number): boolean {
   return c === 32 || (c >= 9 && c <= 13);
 }
 
-/** Could SUMMARY_ROW match? Its words start with 合 总 小 汇 t g s (any case). */
-function mayBeSummary(cell: string): boolean {
-  const c = cell.charCodeAt(0) | 32;
-  return c === 116 /* t */ || c === 103 /* g */ || c === 115 /* s */ || c > 127;
+/**
+ * Could SUMMARY_ROW match a cell starting with this character (after ASCII spaces)? Its words
+ * start with 合 总 小 汇 t g s (any case); a character beyond ASCII is looked at in full.
+ */
+function mayBeSummary(first: number): boolean {
+  const c = first | 32;
+  return c === 116 /* t */ || c === 103 /* g */ || c === 115 /* s */ || first > 127;
 }
 
-function isBlank(record: CsvRecord): boolean {
-  return record.fields.every((f) => f.trim() === '');
+/** The first cell of record r that is not blank (String.prototype.trim leaves something), or -1. */
+function firstFilledCell(batch: RecordBatch, r: number): number {
+  const n = batch.cellCount(r);
+  for (let k = 0; k < n; k++) {
+    const c = batch.firstChar(r, k);
+    if (c < 0) continue;
+    if (c < 0x80 || batch.cell(r, k).trim() !== '') return k;
+  }
+  return -1;
 }
 
 interface AmbiguousDates {

@@ -53,6 +53,20 @@ export function keyHash(platform: string, id: string, part?: string): number {
   return h === EMPTY ? 1 : h;
 }
 
+/**
+ * The slot bits of a key: its two 32-bit halves mixed (murmur3's finaliser), so that keys which
+ * are not hashes — packed (key, category) pairs of dense numbers — spread over the table too.
+ */
+function spread(h: number): number {
+  let x = (h >>> 0) ^ Math.imul(Math.floor(h / 0x100000000), 0x9e3779b1);
+  x ^= x >>> 16;
+  x = Math.imul(x, 0x85ebca6b);
+  x ^= x >>> 13;
+  x = Math.imul(x, 0xc2b2ae35);
+  x ^= x >>> 16;
+  return x;
+}
+
 export class KeyLedger {
   private hashes = new Float64Array(1 << 12);
   private flags = new Uint8Array(1 << 12);
@@ -72,8 +86,7 @@ export class KeyLedger {
    * (0 for a new key).
    */
   mark(h: number, bits: number): number {
-    let slot = (h % 0x100000) & this.mask; // the low 20 bits of the hash spread well
-    slot = (slot ^ Math.floor(h / 0x100000)) & this.mask;
+    let slot = spread(h) & this.mask;
     for (;;) {
       const held = this.hashes[slot]!;
       if (held === h) {
@@ -134,7 +147,7 @@ export class KeyIndex {
 
   /** The row of the key with hash `h`, or `next` when the key is new (it is then given `next`). */
   rowOf(h: number, next: number): number {
-    let slot = ((h % 0x100000) ^ Math.floor(h / 0x100000)) & this.mask;
+    let slot = spread(h) & this.mask;
     for (;;) {
       const held = this.hashes[slot]!;
       if (held === h) return this.rows[slot]!;
@@ -156,5 +169,131 @@ export class KeyIndex {
     this.mask = this.hashes.length - 1;
     this.count = 0;
     for (let i = 0; i < oldHashes.length; i++) if (oldHashes[i] !== EMPTY) this.rowOf(oldHashes[i]!, oldRows[i]!);
+  }
+}
+
+/**
+ * Flag bits by dense key (an order or buyer key from ingest: see OrderLine.orderKey): one byte
+ * per key, grown as keys come.
+ */
+export class KeyFlags {
+  private flags = new Uint8Array(1 << 12);
+
+  get bytes(): number {
+    return this.flags.byteLength;
+  }
+
+  /** Sets `bits` on `key` and returns the bits it had before. */
+  mark(key: number, bits: number): number {
+    if (key >= this.flags.length) this.flags = grown(this.flags, key + 1);
+    const before = this.flags[key]!;
+    this.flags[key] = before | bits;
+    return before;
+  }
+
+  get(key: number): number {
+    return key < this.flags.length ? this.flags[key]! : 0;
+  }
+}
+
+/** A typed array at least `size` long (doubling), with the old contents. */
+export function grown(a: Uint8Array, size: number): Uint8Array<ArrayBuffer> {
+  const b = new Uint8Array(Math.max(size, a.length * 2));
+  b.set(a);
+  return b;
+}
+
+const PAIR_SPAN = 0x100000;
+
+/**
+ * A (key, small number) pair as one exact integer for a KeyLedger: key × 2^20 + n + 1 (never 0,
+ * below 2^53 for any key a run can have). `n` is a category's number, below 2^20.
+ */
+export function pairKey(key: number, n: number): number {
+  if (n >= PAIR_SPAN - 1) throw new RangeError(`more than ${PAIR_SPAN - 1} distinct names`);
+  return key * PAIR_SPAN + n + 1;
+}
+
+/**
+ * Names (platforms, categories) numbered 0, 1, 2 … as they first come, kept detached. The
+ * last name asked for is answered without a lookup: lines of one order, and often of
+ * neighbouring orders, share them.
+ */
+export class Names {
+  private readonly map = new Map<string, number>();
+  readonly list: string[] = [];
+  private last: string | null = null;
+  private lastNumber = -1;
+
+  number(name: string): number {
+    if (name === this.last) return this.lastNumber;
+    let n = this.map.get(name);
+    if (n === undefined) {
+      n = this.list.length;
+      const kept = detached(name);
+      this.map.set(kept, n);
+      this.list.push(kept);
+    }
+    this.last = this.list[n]!;
+    this.lastNumber = n;
+    return n;
+  }
+
+  /** The number of `name`, or -1 when it never came. */
+  lookup(name: string): number {
+    return this.map.get(name) ?? -1;
+  }
+}
+
+/** `KeyCategories.mark` result bits. */
+export const NEW_KEY = 1;
+export const NEW_IN_CATEGORY = 2;
+
+/** Categories held in a key's own mask; later ones go to a ledger. */
+const MASK_CATEGORIES = 30;
+const SEEN = 1 << MASK_CATEGORIES;
+
+/**
+ * Distinct orders or buyers per report period, overall and per category, by dense key. Each
+ * (key, period) has one int32: a bit for "counted in the period" and one for each of the first
+ * 30 categories (numbered as they first come); pairs with a later category are held in a
+ * ledger of (key, category) pairs. 12 bytes per key, read and written in one place per line.
+ */
+export class KeyCategories {
+  private masks = new Int32Array(3 * 4096);
+  private readonly overflow = new KeyLedger();
+
+  constructor(private readonly periods = 3) {}
+
+  get bytes(): number {
+    return this.masks.byteLength + this.overflow.bytes;
+  }
+
+  /**
+   * Counts `key` in `period` and in `category` there; returns NEW_KEY when the key is new to
+   * the period, plus NEW_IN_CATEGORY when it is new to the category in the period.
+   */
+  mark(key: number, period: number, category: number): number {
+    const i = key * this.periods + period;
+    if (i >= this.masks.length) {
+      const bigger = new Int32Array(Math.max(this.masks.length * 2, (key + 1) * this.periods));
+      bigger.set(this.masks);
+      this.masks = bigger;
+    }
+    const m = this.masks[i]!;
+    let next = m | SEEN;
+    let result = m & SEEN ? 0 : NEW_KEY;
+    if (category < MASK_CATEGORIES) {
+      const bit = 1 << category;
+      if (!(m & bit)) {
+        result |= NEW_IN_CATEGORY;
+        next |= bit;
+      }
+    } else {
+      const bit = 1 << period;
+      if (!(this.overflow.mark(pairKey(key, category), bit) & bit)) result |= NEW_IN_CATEGORY;
+    }
+    if (next !== m) this.masks[i] = next;
+    return result;
   }
 }

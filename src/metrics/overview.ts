@@ -2,8 +2,9 @@
 // quarter and its two comparison periods, split by platform, category and month.
 //
 // Lines are streamed in once through `OverviewAccumulator.add`; the accumulator keeps only sums
-// and, for distinct orders and buyers, 52-bit key hashes with a flag byte per report period
-// (./core-orders.ts): about 20–40 bytes per order or buyer, and no key strings.
+// and, for distinct orders and buyers, a flag byte per report period by order and buyer key,
+// plus the (order, category) and (buyer, category) pairs in ledgers (./core-orders.ts): about
+// 10–30 bytes per order or buyer, and no key strings.
 // Definitions (see the locale's definitions for the words):
 //   GMV       = Σ paid_amount of lines whose paid_at falls in the period, cancelled/unpaid excluded
 //   refunds   = Σ refund_amount of those same lines (counted in the order's period)
@@ -12,7 +13,7 @@
 //   buyers    = distinct (platform, customer_id) with such a line
 import type { OrderLine } from '../canonical.js';
 import type { Period, ReportPeriods } from '../time/quarter.js';
-import { KeyLedger, keyHash } from './core-orders.js';
+import { KeyCategories, NEW_IN_CATEGORY, NEW_KEY, Names, detached, grown } from './core-orders.js';
 import { figure, growth, ratio, type Figure } from './figure.js';
 
 type PeriodKey = 'current' | 'previous' | 'yearAgo';
@@ -97,6 +98,9 @@ export const UNKNOWN_CATEGORY = '(none)';
 export class OverviewAccumulator {
   private readonly periods: readonly [PeriodKey, Period][];
   private readonly acc: Record<PeriodKey, PeriodAccumulator>;
+  /** The same Totals as in `acc`, by period and by platform / category number. */
+  private readonly platformTotals: Totals[][] = [[], [], []];
+  private readonly categoryTotals: Totals[][] = [[], [], []];
   private readonly monthStarts: Float64Array;
   private readonly monthKeys: string[];
   private readonly monthGmv: Float64Array;
@@ -107,14 +111,14 @@ export class OverviewAccumulator {
   private lastPaidAt: number | null = null;
   /** Any line (paid or not) dated inside the period: tells "no data" from "zero sales". */
   private readonly periodHasData: Record<PeriodKey, boolean> = { current: false, previous: false, yearAgo: false };
-  /** Platforms with any line dated inside each period: a platform without an export for a
-   * period has no figure there (null), which is not the same as selling nothing (0). */
-  private readonly platformsWithData: Record<PeriodKey, Set<string>> = { current: new Set(), previous: new Set(), yearAgo: new Set() };
-  /** Which periods each order / buyer, and each order / buyer within a category, was counted in. */
-  private readonly orderKeys = new KeyLedger();
-  private readonly buyerKeys = new KeyLedger();
-  private readonly orderCategoryKeys = new KeyLedger();
-  private readonly buyerCategoryKeys = new KeyLedger();
+  /** Platforms by number, and the periods each has any line dated in: a platform without an
+   * export for a period has no figure there (null), which is not the same as selling nothing (0). */
+  private readonly platforms = new Names();
+  private platformPeriods = new Uint8Array(16);
+  private readonly categories = new Names();
+  /** Which periods each order / buyer (by key) was counted in, overall and within each category. */
+  private readonly orders = new KeyCategories();
+  private readonly buyers = new KeyCategories();
 
   constructor(private readonly input: OverviewInput) {
     this.periods = PERIOD_KEYS.map((k) => [k, input.periods[k]] as [PeriodKey, Period]);
@@ -133,14 +137,15 @@ export class OverviewAccumulator {
     this.linesSeen++;
     const dated = line.paidAt ?? line.createdAt;
     const periods = this.periods;
+    const platform = this.platforms.number(line.platform);
     if (dated !== null) {
       // Indexed loops: a destructuring for…of allocates an iterator and an entry per line.
       for (let i = 0; i < periods.length; i++) {
-        const key = periods[i]![0];
         const period = periods[i]![1];
         if (dated >= period.startMs && dated < period.endMs) {
-          this.periodHasData[key] = true;
-          this.platformsWithData[key].add(line.platform);
+          this.periodHasData[periods[i]![0]] = true;
+          if (platform >= this.platformPeriods.length) this.platformPeriods = grown(this.platformPeriods, platform + 1);
+          this.platformPeriods[platform]! |= 1 << i;
         }
       }
       const m = this.monthIndex(dated);
@@ -161,19 +166,38 @@ export class OverviewAccumulator {
       const period = periods[i]![1];
       if (paidAt < period.startMs || paidAt >= period.endMs) continue;
       const acc = this.acc[key];
-      const bit = 1 << i;
-      const category = line.category ?? UNKNOWN_CATEGORY;
-      const { platform, orderId, customerId } = line;
+      const categoryName = line.category ?? UNKNOWN_CATEGORY;
+      const category = this.categories.number(categoryName);
+      const buyer = line.buyerKey;
+      const hasBuyer = buyer >= 0;
       // An order or buyer is new to the period (and so to its platform) and, separately, to the category.
-      const newOrder = !(this.orderKeys.mark(keyHash(platform, orderId), bit) & bit);
-      const newCategoryOrder = !(this.orderCategoryKeys.mark(keyHash(platform, orderId, category), bit) & bit);
-      const newBuyer = customerId !== null && !(this.buyerKeys.mark(keyHash(platform, customerId), bit) & bit);
-      const newCategoryBuyer = customerId !== null && !(this.buyerCategoryKeys.mark(keyHash(platform, customerId, category), bit) & bit);
-      const hasBuyer = customerId !== null;
+      const o = this.orders.mark(line.orderKey, i, category);
+      const b = hasBuyer ? this.buyers.mark(buyer, i, category) : 0;
+      const newOrder = (o & NEW_KEY) !== 0;
+      const newCategoryOrder = (o & NEW_IN_CATEGORY) !== 0;
+      const newBuyer = (b & NEW_KEY) !== 0;
+      const newCategoryBuyer = (b & NEW_IN_CATEGORY) !== 0;
       addTo(acc.all, line, newOrder, newBuyer, hasBuyer);
-      addTo(bucket(acc.byPlatform, platform), line, newOrder, newBuyer, hasBuyer);
-      addTo(bucket(acc.byCategory, category), line, newCategoryOrder, newCategoryBuyer, hasBuyer);
+      addTo(this.totalsOf(this.platformTotals[i]!, acc.byPlatform, platform, line.platform), line, newOrder, newBuyer, hasBuyer);
+      addTo(this.totalsOf(this.categoryTotals[i]!, acc.byCategory, category, categoryName), line, newCategoryOrder, newCategoryBuyer, hasBuyer);
     }
+  }
+
+  /** The Totals of platform / category number `n` in one period, made (and named in `map`) on first use. */
+  private totalsOf(byNumber: Totals[], map: Map<string, Totals>, n: number, name: string): Totals {
+    let t = byNumber[n];
+    if (t === undefined) {
+      t = newTotals();
+      while (byNumber.length < n) byNumber.push(undefined as unknown as Totals);
+      byNumber[n] = t;
+      map.set(detached(name), t);
+    }
+    return t;
+  }
+
+  private hasPlatformData(key: PeriodKey, platform: string): boolean {
+    const n = this.platforms.lookup(platform);
+    return n >= 0 && n < this.platformPeriods.length && (this.platformPeriods[n]! & (1 << PERIOD_KEYS.indexOf(key))) !== 0;
   }
 
   /** Index of the month containing `t`, or -1 outside the covered months. */
@@ -201,7 +225,7 @@ export class OverviewAccumulator {
     ) => {
       const pick = (key: PeriodKey): number | null => {
         if (!has[key]) return null;
-        if (platform !== undefined && !this.platformsWithData[key].has(platform)) return null;
+        if (platform !== undefined && !this.hasPlatformData(key, platform)) return null;
         const totals = get(this.acc[key]);
         return totals ? read(totals) : 0;
       };
@@ -275,15 +299,6 @@ export class OverviewAccumulator {
 
 function mapPeriods<T>(f: (k: PeriodKey) => T): Record<PeriodKey, T> {
   return { current: f('current'), previous: f('previous'), yearAgo: f('yearAgo') };
-}
-
-function bucket(map: Map<string, Totals>, key: string): Totals {
-  let t = map.get(key);
-  if (!t) {
-    t = newTotals();
-    map.set(key, t);
-  }
-  return t;
 }
 
 function addTo(t: Totals, line: OrderLine, newOrder: boolean, newBuyer: boolean, hasBuyer: boolean): void {

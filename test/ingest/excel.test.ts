@@ -19,7 +19,7 @@ import {
   wallTimeText,
 } from '../../src/ingest/excel.js';
 import { formatProblem } from '../../src/ingest/problems.js';
-import { openRecords, type SourceRecord } from '../../src/ingest/source.js';
+import { RecordBatch, openRecords, type SourceRecord } from '../../src/ingest/source.js';
 import { ingestWorkspace } from '../../src/ingest/workspace.js';
 import { openXls } from '../../src/ingest/xls.js';
 
@@ -42,9 +42,11 @@ async function xlsx(sheets: Record<string, Cell[][]>, name = `w${++fileNo}.xlsx`
   return file;
 }
 
-async function readAll(source: { batches(): AsyncIterable<SourceRecord[]> }): Promise<Array<[number, ...string[]]>> {
+async function readAll(source: { batches(): AsyncIterable<SourceRecord[] | RecordBatch> }): Promise<Array<[number, ...string[]]>> {
   const out: Array<[number, ...string[]]> = [];
-  for await (const batch of source.batches()) for (const r of batch) out.push([r.row, ...r.fields]);
+  for await (const batch of source.batches()) {
+    for (const r of batch instanceof RecordBatch ? batch.records() : batch) out.push([r.row, ...r.fields]);
+  }
   return out;
 }
 

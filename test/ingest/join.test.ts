@@ -87,6 +87,8 @@ describe('splitIntoItems', () => {
     platform: 'tmall',
     orderId: '1',
     lineId: null,
+    orderKey: -1,
+    buyerKey: -1,
     createdAt: null,
     paidAt: 1,
     customerId: 'c',

@@ -1,18 +1,50 @@
 // The compiled order-line reader: literal header rows and records in, order lines and problems
 // out, with every expected value worked out by hand from the cells.
 import { describe, expect, it } from 'vitest';
+import { CsvParser } from '../../src/ingest/csv.js';
 import { planColumns } from '../../src/ingest/mapping.js';
-import { OrderLineReader } from '../../src/ingest/order-reader.js';
+import { OrderLineReader, type OrderLineDraft } from '../../src/ingest/order-reader.js';
 import { presetFor } from '../../src/ingest/presets/index.js';
+import { RecordBatch } from '../../src/ingest/record-batch.js';
 import type { CellProblem, RowContext } from '../../src/ingest/rows.js';
 
-function readerFor(presetName: 'generic' | 'shopify-orders', header: string[], optional?: string[]): OrderLineReader {
+/** A record as the CSV reader gives it: cells where they lie in decoded text, or in a UTF-8 image. */
+function scanned(fields: string[], utf8Image: boolean): RecordBatch {
+  const text = fields.join(',') + '\n';
+  const parser = new CsvParser(',', undefined, utf8Image);
+  if (utf8Image) parser.push(Buffer.from(text).toString('latin1'), Buffer.from(text));
+  else parser.push(text);
+  const batch = new RecordBatch();
+  parser.parse(batch, Infinity, true);
+  expect(batch.length).toBe(1);
+  return batch;
+}
+
+/**
+ * Reads each record three ways — cells as strings (workbooks), as positions in decoded text and
+ * in a UTF-8 image (CSV) — with a reader each, checks that all three agree, and returns the line.
+ */
+function readerFor(presetName: 'generic' | 'shopify-orders', header: string[], optional?: string[]) {
   const preset = presetFor(presetName, 'order_lines')!;
   const { plan, problems } = planColumns(header, preset, {}, { optional });
   expect(problems).toEqual([]);
   const ctx: RowContext = { timeZone: 'Asia/Shanghai', amountsIn: 'major', preset };
   const statusHeader = plan.bindings.find((b) => b.field === 'status')?.header ?? 'status';
-  return new OrderLineReader(plan, ctx, 'store', statusHeader, preset.carryForward);
+  const make = () => new OrderLineReader(plan, ctx, 'store', statusHeader, preset.carryForward);
+  const readers = [make(), make(), make()];
+  return {
+    read(fields: string[], problems: CellProblem[], orderId?: string): OrderLineDraft | undefined {
+      const batches = [RecordBatch.of([{ row: 2, fields }]), scanned(fields, false), scanned(fields, true)];
+      const results = readers.map((reader, i) => {
+        const own: CellProblem[] = [];
+        return { line: reader.read(batches[i]!, 0, own, orderId), problems: own };
+      });
+      expect(results[1]).toEqual(results[0]);
+      expect(results[2]).toEqual(results[0]);
+      problems.push(...results[0]!.problems);
+      return results[0]!.line;
+    },
+  };
 }
 
 // Asia/Shanghai is UTC+8 all year.
@@ -30,6 +62,8 @@ describe('OrderLineReader (generic columns)', () => {
       platform: 'store',
       orderId: 'O1',
       lineId: '1',
+      orderKey: -1,
+      buyerKey: -1,
       createdAt: null,
       paidAt: shanghai(2026, 7, 1, 10),
       customerId: null,

@@ -1,0 +1,286 @@
+// A batch of records from one export, as cells read on demand. The CSV reader fills it with
+// the positions of each cell in the text it scanned — no string per cell — and the order
+// reader parses amounts, times and ids where they lie; only cells that are needed as text
+// become strings. Records that came as strings (quoted CSV records, workbook rows) are held as
+// strings. A batch is filled again for the next records: read it before asking for more.
+//
+// For UTF-8 files the scanned text is the file's bytes one per character (a "latin-1 image",
+// which costs a copy instead of a decode): delimiters, quotes and line breaks are ASCII and
+// never occur inside a multi-byte UTF-8 sequence, so cells cut there are whole characters, and
+// digits, separators and ASCII ids read the same as in the decoded text. A cell holding any
+// byte ≥ 0x80 is decoded from its bytes when it is asked for as text.
+
+/** A cell that is not in the source text (a string, or beyond the record's last cell). */
+export const NOT_IN_TEXT = -1;
+
+export interface SourceRecord {
+  /** 1-based line number where the record starts in the file (header = 1), or the sheet's row number. */
+  row: number;
+  fields: string[];
+  /** Set (only) on a last record whose quoted field was still open at the end of the file. */
+  unterminatedQuote?: true;
+}
+
+export class RecordBatch {
+  length = 0;
+  /** The text cell positions refer to, and whether it is the latin-1 image of UTF-8 bytes. */
+  src = '';
+  utf8 = false;
+  /** Which text of the reader `src` is (the reader numbers its texts). */
+  srcId = -1;
+  private bytes: Uint8Array | null = null;
+  private rowNumbers = new Int32Array(1024);
+  private open = new Uint8Array(1024);
+  /** Record r's cells are first[r] … first[r + 1] − 1. */
+  private first = new Int32Array(1025);
+  private starts = new Int32Array(16 * 1024);
+  private ends = new Int32Array(16 * 1024);
+  private cells = 0;
+  /** Cells held as strings; their start is −1 − their index here. */
+  private strings: string[] = [];
+  private readonly decoded: TextCache;
+
+  constructor(decoded?: TextCache) {
+    this.decoded = decoded ?? new TextCache();
+  }
+
+  /** Empties the batch (the cache of decoded cells is kept). */
+  clear(): void {
+    this.length = 0;
+    this.cells = 0;
+    this.strings.length = 0;
+    this.srcId = -1;
+  }
+
+  /** The text the next range cells are cut from; `bytes` are its bytes when known (UTF-8 images). */
+  setSource(src: string, srcId: number, utf8: boolean, bytes: Uint8Array | null): void {
+    this.src = src;
+    this.srcId = srcId;
+    this.utf8 = utf8;
+    this.bytes = bytes;
+  }
+
+  // --- filling -------------------------------------------------------------------------
+
+  beginRecord(row: number): void {
+    const r = this.length;
+    if (r + 1 >= this.first.length) {
+      const n = this.first.length * 2;
+      this.rowNumbers = grownInt32(this.rowNumbers, n);
+      this.open = grownUint8(this.open, n);
+      this.first = grownInt32(this.first, n + 1);
+    }
+    this.rowNumbers[r] = row;
+    this.open[r] = 0;
+    this.first[r] = this.cells;
+  }
+
+  /** A cell that is src[start, end). */
+  addRange(start: number, end: number): void {
+    const c = this.cells++;
+    if (c === this.starts.length) this.growCells();
+    this.starts[c] = start;
+    this.ends[c] = end;
+  }
+
+  /** A cell given as text. */
+  addString(text: string): void {
+    const c = this.cells++;
+    if (c === this.starts.length) this.growCells();
+    this.starts[c] = -1 - this.strings.length;
+    this.strings.push(text);
+  }
+
+  endRecord(unterminatedQuote = false): void {
+    const r = this.length++;
+    if (unterminatedQuote) this.open[r] = 1;
+    this.first[this.length] = this.cells;
+  }
+
+  /** Appends a record given as strings. */
+  addRecord(record: SourceRecord): void {
+    this.beginRecord(record.row);
+    for (const f of record.fields) this.addString(f);
+    this.endRecord(record.unterminatedQuote === true);
+  }
+
+  static of(records: readonly SourceRecord[]): RecordBatch {
+    const b = new RecordBatch();
+    for (const r of records) b.addRecord(r);
+    return b;
+  }
+
+  // --- reading -------------------------------------------------------------------------
+
+  row(r: number): number {
+    return this.rowNumbers[r]!;
+  }
+
+  unterminatedQuote(r: number): boolean {
+    return this.open[r] === 1;
+  }
+
+  cellCount(r: number): number {
+    return this.first[r + 1]! - this.first[r]!;
+  }
+
+  /** Where cell k of record r starts in `src`, or NOT_IN_TEXT (a string cell, or no such cell). */
+  start(r: number, k: number): number {
+    const c = this.first[r]! + k;
+    if (c >= this.first[r + 1]!) return NOT_IN_TEXT;
+    const s = this.starts[c]!;
+    return s < 0 ? NOT_IN_TEXT : s;
+  }
+
+  /** Where cell k of record r ends in `src`; only for a cell whose start is in the text. */
+  end(r: number, k: number): number {
+    return this.ends[this.first[r]! + k]!;
+  }
+
+  /** Cell k of record r as text, '' beyond the record's last cell. */
+  cell(r: number, k: number): string {
+    const c = this.first[r]! + k;
+    if (k < 0 || c >= this.first[r + 1]!) return '';
+    const s = this.starts[c]!;
+    if (s < 0) return this.strings[-1 - s]!;
+    return this.text(s, this.ends[c]!);
+  }
+
+  /** src[start, end) as text: decoded from its bytes when they are UTF-8 beyond ASCII. */
+  text(start: number, end: number): string {
+    const src = this.src;
+    if (this.utf8) {
+      for (let i = start; i < end; i++) {
+        if (src.charCodeAt(i) >= 0x80) return this.decoded.get(this, src, start, end);
+      }
+    }
+    return src.slice(start, end);
+  }
+
+  /**
+   * src[start, end) as text, the same string object for the same text as long as the cache has
+   * room: for columns of few distinct values (categories, statuses, regions), which are then
+   * decoded once and which maps downstream find at once.
+   */
+  sharedText(start: number, end: number): string {
+    return this.decoded.get(this, this.src, start, end);
+  }
+
+  /** The text of src[start, end) as a string of its own: decoded from its bytes in a UTF-8 image. */
+  ownText(start: number, end: number): string {
+    if (!this.utf8) return detachedSlice(this.src, start, end);
+    this.bytes ??= Buffer.from(this.src, 'latin1');
+    return Buffer.prototype.toString.call(this.bytes, 'utf8', start, end);
+  }
+
+  /**
+   * The first character of cell k of record r after ASCII whitespace: -1 when there is none
+   * (empty or ASCII spaces only). A code ≥ 0x80 (in a UTF-8 image, the first byte of a longer
+   * character) may still be whitespace: look at the text to be sure.
+   */
+  firstChar(r: number, k: number): number {
+    const c = this.first[r]! + k;
+    if (c >= this.first[r + 1]!) return -1;
+    let s = this.starts[c]!;
+    let src = this.src;
+    let e: number;
+    if (s < 0) {
+      src = this.strings[-1 - s]!;
+      s = 0;
+      e = src.length;
+    } else {
+      e = this.ends[c]!;
+    }
+    for (; s < e; s++) {
+      const ch = src.charCodeAt(s);
+      if (!(ch === 32 || (ch >= 9 && ch <= 13))) return ch;
+    }
+    return -1;
+  }
+
+  /** Every cell of record r as text. */
+  fields(r: number): string[] {
+    const n = this.cellCount(r);
+    const out = new Array<string>(n);
+    for (let k = 0; k < n; k++) out[k] = this.cell(r, k);
+    return out;
+  }
+
+  record(r: number): SourceRecord {
+    const rec: SourceRecord = { row: this.row(r), fields: this.fields(r) };
+    if (this.unterminatedQuote(r)) rec.unterminatedQuote = true;
+    return rec;
+  }
+
+  records(): SourceRecord[] {
+    const out: SourceRecord[] = [];
+    for (let r = 0; r < this.length; r++) out.push(this.record(r));
+    return out;
+  }
+
+  private growCells(): void {
+    const n = this.starts.length * 2;
+    this.starts = grownInt32(this.starts, n);
+    this.ends = grownInt32(this.ends, n);
+  }
+}
+
+/**
+ * Texts of cells by their characters in the scanned text: categories, regions, statuses and
+ * product names repeat on most lines, so each is decoded (or copied) once instead of once per
+ * line. The cache stops taking new texts when full (a column of free text then decodes every
+ * time).
+ */
+export class TextCache {
+  private static readonly SLOTS = 1 << 13;
+  private static readonly MAX = (TextCache.SLOTS * 3) >> 2;
+  private readonly keys: (string | undefined)[] = new Array<string | undefined>(TextCache.SLOTS);
+  private readonly values: string[] = new Array<string>(TextCache.SLOTS);
+  private count = 0;
+
+  get(batch: RecordBatch, src: string, start: number, end: number): string {
+    let h = 0x811c9dc5;
+    for (let i = start; i < end; i++) h = Math.imul(h ^ src.charCodeAt(i), 0x01000193);
+    h ^= h >>> 15;
+    const mask = TextCache.SLOTS - 1;
+    let slot = h & mask;
+    const n = end - start;
+    for (;;) {
+      const key = this.keys[slot];
+      if (key === undefined) break;
+      if (key.length === n && sameText(key, src, start)) return this.values[slot]!;
+      slot = (slot + 1) & mask;
+    }
+    const text = batch.ownText(start, end);
+    if (this.count < TextCache.MAX) {
+      this.count++;
+      // A fresh copy: a slice would keep the whole scanned text alive.
+      this.keys[slot] = detachedSlice(src, start, end);
+      this.values[slot] = text;
+    }
+    return text;
+  }
+}
+
+function sameText(key: string, src: string, start: number): boolean {
+  for (let i = 0; i < key.length; i++) if (key.charCodeAt(i) !== src.charCodeAt(start + i)) return false;
+  return true;
+}
+
+/** src[start, end) as a string of its own (not a view into src). */
+export function detachedSlice(src: string, start: number, end: number): string {
+  const s = src.slice(start, end);
+  return s.length < 13 ? s : (' ' + s).slice(1);
+}
+
+function grownInt32(a: Int32Array, n: number): Int32Array<ArrayBuffer> {
+  const b = new Int32Array(n);
+  b.set(a.subarray(0, Math.min(a.length, n)));
+  return b;
+}
+
+function grownUint8(a: Uint8Array, n: number): Uint8Array<ArrayBuffer> {
+  const b = new Uint8Array(n);
+  b.set(a.subarray(0, Math.min(a.length, n)));
+  return b;
+}
