@@ -100,6 +100,9 @@ export class OrderLineReader {
   private readonly bindings: readonly ColumnBinding[];
   private readonly bindingSlots: Int32Array;
   private readonly readings: Int32Array;
+  private readonly indexes: Int32Array;
+  /** The last time cell read in place, and its instant. */
+  private readonly lastInstant = { src: '', start: 0, end: 0, value: 0 };
   /** Status texts → their rules, so each distinct text is looked up in the preset once. */
   private readonly statusRules = new Map<string, StatusRule | undefined>();
   private readonly presence: readonly { slot: number; indexes: readonly number[] }[];
@@ -125,6 +128,7 @@ export class OrderLineReader {
     this.bindings = plan.bindings;
     this.bindingSlots = Int32Array.from(plan.bindings, (b) => slotOf(b.field));
     this.readings = Int32Array.from(plan.bindings, plainReading);
+    this.indexes = Int32Array.from(plan.bindings, (b) => b.index);
     this.presence = plan.presence.map((p) => ({ slot: slotOf(p.field), indexes: p.indexes })).filter((p) => p.slot >= 0);
     this.carry = carryForward ? Int32Array.from(carryForward, slotOf) : undefined;
     this.derived = plan.derived.map((d) => ({ slot: slotOf(d.field), compute: d.compute }));
@@ -144,16 +148,22 @@ export class OrderLineReader {
     const v = this.current;
     for (let k = 0; k < this.stale.length; k++) v[this.stale[k]!] = null;
     const bindings = this.bindings;
+    const readings = this.readings;
+    const indexes = this.indexes;
     const before = problems.length;
+    const base = batch.first[r]!;
+    const cells = batch.first[r + 1]! - base;
+    const starts = batch.starts;
     for (let k = 0; k < bindings.length; k++) {
-      const b = bindings[k]!;
       let value: CellValue | undefined;
-      const reading = this.readings[k]!;
-      if (reading !== READ_FULL) {
-        const start = batch.start(r, b.index);
-        if (start >= 0) value = this.plain(reading, batch, start, batch.end(r, b.index));
+      const reading = readings[k]!;
+      const index = indexes[k]!;
+      if (reading !== READ_FULL && index < cells) {
+        const start = starts[base + index]!;
+        if (start >= 0) value = this.plain(reading, batch, start, batch.ends[base + index]!);
       }
       if (value === undefined) {
+        const b = bindings[k]!;
         const raw = batch.cell(r, b.index);
         value = readCell(b.transform ? b.transform(raw) : raw, b, this.ctx, problems);
       }
@@ -184,7 +194,8 @@ export class OrderLineReader {
     const src = batch.src;
     switch (reading) {
       case READ_ID:
-        return plainId(src, start, end) ? batch.text(plainRange.start, plainRange.end) : undefined;
+        // plainId takes ASCII only: the image's characters are the text's.
+        return plainId(src, start, end) ? src.slice(plainRange.start, plainRange.end) : undefined;
       case READ_TEXT:
         return plainText(src, start, end, batch.utf8) ? batch.sharedText(plainRange.start, plainRange.end) : undefined;
       case READ_MONEY: {
@@ -195,8 +206,17 @@ export class OrderLineReader {
       case READ_QUANTITY:
         return plainQuantity(src, start, end);
       case READ_INSTANT: {
+        // Times repeat: created and paid at the same minute, an order's lines at its time.
+        const memo = this.lastInstant;
+        if (end - start === memo.end - memo.start && sameChars(src, start, memo.src, memo.start, end - start)) return memo.value;
         const local = plainLocalMs(src, start, end);
-        return local === undefined ? undefined : localMsToEpoch(this.ctx.timeZone, local);
+        if (local === undefined) return undefined;
+        const value = localMsToEpoch(this.ctx.timeZone, local);
+        memo.src = src;
+        memo.start = start;
+        memo.end = end;
+        memo.value = value;
+        return value;
       }
       default:
         return undefined;
@@ -239,6 +259,12 @@ export class OrderLineReader {
       if (d.slot >= 0) v[d.slot] = value;
     }
   }
+}
+
+/** Do a[i, i + n) and b[j, j + n) hold the same characters? (Compared from the end: times differ there first.) */
+function sameChars(a: string, i: number, b: string, j: number, n: number): boolean {
+  for (let k = n - 1; k >= 0; k--) if (a.charCodeAt(i + k) !== b.charCodeAt(j + k)) return false;
+  return true;
 }
 
 /** A column outside the order line's own (never read into it): -1. */

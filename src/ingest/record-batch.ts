@@ -31,10 +31,14 @@ export class RecordBatch {
   private bytes: Uint8Array | null = null;
   private rowNumbers = new Int32Array(1024);
   private open = new Uint8Array(1024);
-  /** Record r's cells are first[r] … first[r + 1] − 1. */
-  private first = new Int32Array(1025);
-  private starts = new Int32Array(16 * 1024);
-  private ends = new Int32Array(16 * 1024);
+  /**
+   * Record r's cells are first[r] … first[r + 1] − 1; cell c lies at src[starts[c], ends[c]),
+   * or is strings[−1 − starts[c]] when starts[c] < 0. Read-only outside this class (the order
+   * reader walks them directly: a method call per cell costs more than the cell).
+   */
+  first = new Int32Array(1025);
+  starts = new Int32Array(16 * 1024);
+  ends = new Int32Array(16 * 1024);
   private cells = 0;
   /** Cells held as strings; their start is −1 − their index here. */
   private strings: string[] = [];

@@ -1,9 +1,8 @@
 // The per-buyer table: one row per buyer (platform + buyer id, as `overview.buyers` counts them)
-// in typed columns, found by the hash of the buyer key (./core-orders.ts), so memory grows with
-// buyers, not with lines, and holds no id strings. Days are local day numbers.
+// in typed columns, the row being the buyer's key from ingest (OrderLine.buyerKey), so memory
+// grows with buyers, not with lines, and holds no id strings. Days are local day numbers.
 // From it come new/returning buyers, repurchase, returning-buyer rate, dormant and reactivated
 // buyers and the RFM buyer tiers, for each of the three report periods.
-import { KeyIndex, keyHash } from './core-orders.js';
 import { quintileScores } from './stats.js';
 
 /** The three report periods as [first day, day after the last) local day numbers. */
@@ -71,11 +70,14 @@ function grow<T extends Int32Array | Float64Array | Uint16Array>(a: T, size: num
 }
 
 export class BuyerTable {
-  private readonly index = new KeyIndex();
+  /** Rows with a paid line (rows are buyer keys, and buyers without one have blank rows). */
   private count = 0;
+  /** Rows held: one past the highest buyer key seen. */
+  private rows = 0;
   private capacity = 0;
   private readonly platformIds = new Map<string, number>();
   readonly platformNames: string[] = [];
+  /** Per row: the platform's number + 1; 0 for a row not seen yet. */
   private platform = new Uint16Array(0);
   /** Per period: last paid day before the period, first paid day in it, last paid day up to its end. */
   private lastBefore: Int32Array[] = [];
@@ -105,19 +107,20 @@ export class BuyerTable {
     return this.count;
   }
 
-  /** The row of a buyer, added on first sight. */
-  row(platform: string, customerId: string): number {
-    const row = this.index.rowOf(keyHash(platform, customerId), this.count);
-    if (row < this.count) return row;
-    this.count++;
+  /** The row of a buyer (its key), set up on first sight. */
+  row(buyerKey: number, platform: string): number {
+    const row = buyerKey;
     if (row >= this.capacity) this.ensure(row + 1);
+    if (row >= this.rows) this.rows = row + 1;
+    if (this.platform[row] !== 0) return row;
+    this.count++;
     let pid = this.platformIds.get(platform);
     if (pid === undefined) {
       pid = this.platformNames.length;
       this.platformIds.set(platform, pid);
       this.platformNames.push(platform);
     }
-    this.platform[row] = pid;
+    this.platform[row] = pid + 1;
     return row;
   }
 
@@ -163,14 +166,14 @@ export class BuyerTable {
   counts(p: number, rules: BuyerRules, platform?: string): PeriodBuyerCounts {
     const range = this.periods[p]!;
     const lastDay = range.end - 1;
-    const pid = platform === undefined ? -1 : (this.platformIds.get(platform) ?? -2);
+    const pid = platform === undefined ? -1 : (this.platformIds.get(platform) ?? -3) + 1;
     const out: PeriodBuyerCounts = { buyers: 0, newBuyers: 0, repeatBuyers: 0, lookbackBuyers: 0, dormantBuyers: 0, reactivatedBuyers: 0 };
     if (pid === -2) return out;
     const before = this.lastBefore[p]!;
     const first = this.firstIn[p]!;
     const upTo = this.lastUpTo[p]!;
     const orders = this.orders[p]!;
-    for (let r = 0; r < this.count; r++) {
+    for (let r = 0; r < this.rows; r++) {
       if (pid >= 0 && this.platform[r] !== pid) continue;
       const last = upTo[r]!;
       if (last !== NONE_MAX) {
@@ -198,7 +201,7 @@ export class BuyerTable {
    */
   tiers(): BuyerTier[] {
     const rows: number[] = [];
-    for (let r = 0; r < this.count; r++) if (this.windowOrders[r]! > 0) rows.push(r);
+    for (let r = 0; r < this.rows; r++) if (this.windowOrders[r]! > 0) rows.push(r);
     const n = rows.length;
     const recency = new Float64Array(n);
     const frequency = new Float64Array(n);

@@ -76,9 +76,10 @@ export interface CampaignMetrics {
 
 interface DaySums {
   gmvMinor: number;
-  orders: Set<string>;
-  /** platform → buyer ids */
-  buyers: Map<string, Set<string>>;
+  /** Order keys (OrderLine.orderKey). */
+  orders: Set<number>;
+  /** platform → buyer keys */
+  buyers: Map<string, Set<number>>;
 }
 
 interface Plan {
@@ -148,12 +149,11 @@ export class CampaignAccumulator {
     let sums = this.byDay.get(day);
     if (!sums) this.byDay.set(day, (sums = { gmvMinor: 0, orders: new Set(), buyers: new Map() }));
     sums.gmvMinor += line.paidAmountMinor;
-    const orderKey = `${line.platform}\u0000${line.orderId}`;
-    if (!sums.orders.has(orderKey)) sums.orders.add(detached(orderKey));
-    if (line.customerId !== null) {
+    sums.orders.add(line.orderKey);
+    if (line.buyerKey >= 0) {
       let set = sums.buyers.get(line.platform);
       if (!set) sums.buyers.set(detached(line.platform), (set = new Set()));
-      if (!set.has(line.customerId)) set.add(detached(line.customerId));
+      set.add(line.buyerKey);
     }
   }
 

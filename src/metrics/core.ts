@@ -4,7 +4,7 @@
 //
 // `CoreAccumulator.add` sees each line once and keeps only compact accumulators: sums by local
 // day × platform × category × channel, a per-buyer table in typed columns, unit-price counts,
-// refund reasons, a ledger of the periods each order was counted in (a hash and a flag byte per
+// refund reasons, a ledger of the periods each order was counted in (a flag byte per order key,
 // order, so order counts are right in any line order), and basket pair counts with a bounded
 // summary. Baskets need an order's items together: lines of one order arrive together in every
 // supported export, so baskets are assembled in a small window of open orders (`openOrders`,
@@ -17,7 +17,7 @@ import { epochToLocalMs } from '../time/zone.js';
 import { PairCounter, type Pair } from './baskets.js';
 import { BuyerTable, PERIOD_COUNT, WINDOW_BIT, type BuyerTier, type DayRange, type PeriodBuyerCounts } from './buyers.js';
 import { DayCube, PriceDistribution } from './core-days.js';
-import { KeyLedger, detached, orderHash } from './core-orders.js';
+import { KeyFlags, detached } from './core-orders.js';
 import { serviceFigures, type ServiceFigures } from './core-service.js';
 import { NO_CHANNEL, outcomeFigure, trafficFigures, type TrafficFigures } from './core-traffic.js';
 import type { Figure } from './figure.js';
@@ -164,13 +164,12 @@ export class CoreAccumulator {
   private readonly cube = new DayCube();
   private readonly prices = new PriceDistribution();
   private readonly buyers: BuyerTable;
-  private readonly ledger = new KeyLedger();
-  private readonly open = new Map<string, OpenOrder>();
+  private readonly ledger = new KeyFlags();
+  /** Open baskets by order key, least recently touched first. */
+  private readonly open = new Map<number, OpenOrder>();
   private lateLines = 0;
   private readonly openLimit: number;
-  private lastOrderKey = '';
-  private lastPlatform = '';
-  private lastOrderId = '';
+  private lastOrderKey = -1;
   private lastOrder: OpenOrder | undefined;
   private readonly skuPairs: PairCounter;
   private readonly categoryPairs = new PairCounter(10_000);
@@ -236,7 +235,7 @@ export class CoreAccumulator {
 
     let row = -1;
     if (line.customerId !== null) {
-      row = this.buyers.row(line.platform, line.customerId);
+      row = this.buyers.row(line.buyerKey, line.platform);
       this.buyers.paidLine(row, day, paid);
     }
     if (mask === 0) return;
@@ -244,7 +243,7 @@ export class CoreAccumulator {
     // Orders: count each in a period the first time one of its lines is seen there.
     const refunded = line.refundAmountMinor > 0 || line.status === 'refunded' || line.status === 'partially_refunded';
     const bits = mask | (refunded ? (mask & 7) << 4 : 0);
-    const before = this.ledger.mark(orderHash(line.platform, line.orderId), bits);
+    const before = this.ledger.mark(line.orderKey, bits);
     const fresh = mask & ~before;
     if (fresh !== 0) {
       for (let p = 0; p < PERIOD_COUNT; p++) if (fresh & (1 << p)) this.orderCounts[p]!++;
@@ -262,17 +261,14 @@ export class CoreAccumulator {
         r.lines++;
       } else this.reasons.set(detached(reason), { amountMinor: line.refundAmountMinor, lines: 1 });
     }
-    // Lines of one order usually follow each other: the key string is built only for a new order.
-    const sameAsLast = this.lastOrder !== undefined && line.orderId === this.lastOrderId && line.platform === this.lastPlatform;
-    const key = sameAsLast ? this.lastOrderKey : line.platform + '\u0000' + line.orderId;
-    if (before & 1 && !sameAsLast && key !== this.lastOrderKey && !this.open.has(key)) {
+    // Lines of one order usually follow each other.
+    const key = line.orderKey;
+    if (before & 1 && key !== this.lastOrderKey && !this.open.has(key)) {
       // Its basket was closed already: adding the line now would count a second basket.
       this.lateLines++;
       return;
     }
     const order = this.openOrder(key);
-    this.lastPlatform = line.platform;
-    this.lastOrderId = line.orderId;
     if (line.sku !== null && !order.skus.includes(line.sku)) {
       order.skus.push(line.sku);
       order.skuNames.push(line.productName);
@@ -280,7 +276,7 @@ export class CoreAccumulator {
     if (line.category !== null && !order.categories.includes(line.category)) order.categories.push(line.category);
   }
 
-  private openOrder(key: string): OpenOrder {
+  private openOrder(key: number): OpenOrder {
     if (key === this.lastOrderKey && this.lastOrder) return this.lastOrder;
     let order = this.open.get(key);
     if (order) {
@@ -291,7 +287,7 @@ export class CoreAccumulator {
       order = { skus: [], skuNames: [], categories: [] };
       this.open.set(key, order);
       if (this.open.size > this.openLimit) {
-        const oldest = this.open.keys().next().value as string;
+        const oldest = this.open.keys().next().value as number;
         this.close(this.open.get(oldest)!);
         this.open.delete(oldest);
       }
@@ -311,7 +307,7 @@ export class CoreAccumulator {
     for (const order of this.open.values()) this.close(order);
     this.open.clear();
     this.lastOrder = undefined;
-    this.lastOrderKey = '';
+    this.lastOrderKey = -1;
 
     const { settings } = this.input;
     const label = (p: number) => this.labels[p]!;

@@ -136,8 +136,8 @@ interface PeriodSums {
   /** sku → [units, GMV] */
   bySku: Map<string, [number, number]>;
   byCategory: Map<string, number>;
-  /** order key → delivery check, over orders with at least one line whose times allow it */
-  orders: Map<string, { region: string; late: boolean; gmvMinor: number }>;
+  /** order key (OrderLine.orderKey) → delivery check, over orders with at least one line whose times allow it */
+  orders: Map<number, { region: string; late: boolean; gmvMinor: number }>;
   /** Paid lines without the times to check them. */
   uncheckedLines: number;
 }
@@ -224,10 +224,9 @@ export class OperationsAccumulator {
       s.uncheckedLines++;
       return;
     }
-    const key = `${line.platform}\u0000${line.orderId}`;
-    const order = s.orders.get(key);
+    const order = s.orders.get(line.orderKey);
     if (!order) {
-      s.orders.set(detached(key), { region: line.region === null ? UNKNOWN_REGION : detached(line.region), late: check === 'late', gmvMinor: line.paidAmountMinor });
+      s.orders.set(line.orderKey, { region: line.region === null ? UNKNOWN_REGION : detached(line.region), late: check === 'late', gmvMinor: line.paidAmountMinor });
     } else {
       order.late ||= check === 'late';
       order.gmvMinor += line.paidAmountMinor;

@@ -1,8 +1,9 @@
 // The building blocks: quantiles, quintile scores, ISO weeks, the pair counter (exact and past
 // its room) and the settings reader. Expected values by hand (ISO weeks checked against a calendar).
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { MAX_BASKET_ITEMS, PairCounter } from '../../src/metrics/baskets.js';
-import { KeyLedger, keyHash, orderHash } from '../../src/metrics/core-orders.js';
+import { KeyCategories, KeyFlags, KeyLedger, NEW_IN_CATEGORY, NEW_KEY, Names, pairKey } from '../../src/metrics/core-orders.js';
 import { DEFAULT_SETTINGS, readMetricsSettings } from '../../src/metrics/settings.js';
 import { dayNumber, isoWeek, nearestRank, quantile, quintileScores } from '../../src/metrics/stats.js';
 import { UserError } from '../../src/errors.js';
@@ -89,24 +90,78 @@ describe('pair counter', () => {
   });
 });
 
-describe('order ledger', () => {
-  it('remembers the flags set on each order, through growth', () => {
+describe('key ledgers', () => {
+  it('remembers the flags set on each (key, category) pair, through growth', () => {
     const ledger = new KeyLedger();
-    expect(ledger.mark(orderHash('tmall', 'o1'), 0b001)).toBe(0);
-    expect(ledger.mark(orderHash('tmall', 'o1'), 0b010)).toBe(0b001);
-    expect(ledger.mark(orderHash('jd', 'o1'), 0b100)).toBe(0); // same id on another platform: another order
-    for (let i = 0; i < 20_000; i++) ledger.mark(orderHash('douyin', String(4_000_000_000_000_000 + i)), 1);
-    expect(ledger.size).toBe(20_002);
-    expect(ledger.mark(orderHash('tmall', 'o1'), 0)).toBe(0b011);
-    expect(ledger.mark(orderHash('douyin', '4000000000000123'), 0)).toBe(1);
+    expect(ledger.mark(pairKey(0, 0), 0b001)).toBe(0);
+    expect(ledger.mark(pairKey(0, 0), 0b010)).toBe(0b001);
+    expect(ledger.mark(pairKey(0, 1), 0b100)).toBe(0); // the same key in another category
+    expect(ledger.mark(pairKey(1, 0), 0b100)).toBe(0); // another key in the same category
+    for (let i = 0; i < 20_000; i++) ledger.mark(pairKey(2 + i, i % 7), 1);
+    expect(ledger.size).toBe(20_003);
+    expect(ledger.mark(pairKey(0, 0), 0)).toBe(0b011);
+    expect(ledger.mark(pairKey(125, 123 % 7), 0)).toBe(1); // i = 123
+    expect(ledger.mark(pairKey(125, 5), 0)).toBe(0);
   });
 
-  it('hashes to 52 bits, never 0', () => {
-    const h = orderHash('tmall', '1234567890123456789');
-    expect(Number.isInteger(h) && h > 0 && h < 2 ** 52).toBe(true);
-    expect(orderHash('tmall', '12')).not.toBe(orderHash('tmall1', '2'));
-    expect(keyHash('tmall', 'o1', 'C1')).not.toBe(keyHash('tmall', 'o1C1'));
-    expect(keyHash('tmall', 'o1')).toBe(orderHash('tmall', 'o1'));
+  it('packs pairs exactly and refuses a category number that does not fit', () => {
+    expect(pairKey(3, 5)).toBe(3 * 2 ** 20 + 6);
+    expect(pairKey(2 ** 31, 0)).toBeLessThan(2 ** 53);
+    expect(() => pairKey(0, 2 ** 20)).toThrow(RangeError);
+  });
+
+  it('KeyFlags keeps a byte of flags per dense key', () => {
+    const flags = new KeyFlags();
+    expect(flags.mark(5, 0b01)).toBe(0);
+    expect(flags.mark(5, 0b10)).toBe(0b01);
+    expect(flags.mark(100_000, 0b100)).toBe(0);
+    expect(flags.get(5)).toBe(0b11);
+    expect(flags.get(6)).toBe(0);
+    expect(flags.get(10 ** 7)).toBe(0);
+  });
+
+  it('KeyCategories tells a key new to a period and new to a category, in the mask and past it', () => {
+    const k = new KeyCategories();
+    expect(k.mark(7, 0, 3)).toBe(NEW_KEY | NEW_IN_CATEGORY);
+    expect(k.mark(7, 0, 3)).toBe(0);
+    expect(k.mark(7, 0, 4)).toBe(NEW_IN_CATEGORY);
+    expect(k.mark(7, 1, 3)).toBe(NEW_KEY | NEW_IN_CATEGORY); // another period
+    expect(k.mark(8, 0, 3)).toBe(NEW_KEY | NEW_IN_CATEGORY);
+    // Categories from 30 on are held in the overflow ledger: the same answers.
+    expect(k.mark(7, 0, 30)).toBe(NEW_IN_CATEGORY);
+    expect(k.mark(7, 0, 30)).toBe(0);
+    expect(k.mark(7, 2, 31)).toBe(NEW_KEY | NEW_IN_CATEGORY);
+    expect(k.mark(7, 2, 31)).toBe(0);
+    expect(k.mark(7, 1, 31)).toBe(NEW_IN_CATEGORY);
+    expect(k.mark(90_000, 2, 29)).toBe(NEW_KEY | NEW_IN_CATEGORY);
+  });
+
+  it('KeyCategories agrees with sets of (key, period) and (key, period, category)', () => {
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fc.nat(50), fc.nat(2), fc.nat(40)), { maxLength: 400 }), (marks) => {
+        const k = new KeyCategories();
+        const keys = new Set<string>();
+        const pairs = new Set<string>();
+        for (const [key, period, category] of marks) {
+          const a = `${key}/${period}`;
+          const b = `${a}/${category}`;
+          const expected = (keys.has(a) ? 0 : NEW_KEY) | (pairs.has(b) ? 0 : NEW_IN_CATEGORY);
+          expect(k.mark(key, period, category)).toBe(expected);
+          keys.add(a);
+          pairs.add(b);
+        }
+      }),
+    );
+  });
+
+  it('Names numbers names in order of first sight', () => {
+    const names = new Names();
+    expect(names.number('美妆')).toBe(0);
+    expect(names.number('Skincare')).toBe(1);
+    expect(names.number('美妆')).toBe(0);
+    expect(names.lookup('Skincare')).toBe(1);
+    expect(names.lookup('none')).toBe(-1);
+    expect(names.list).toEqual(['美妆', 'Skincare']);
   });
 });
 
