@@ -208,7 +208,8 @@ export class OrderLineReader {
       case READ_INSTANT: {
         // Times repeat: created and paid at the same minute, an order's lines at its time.
         const memo = this.lastInstant;
-        if (end - start === memo.end - memo.start && sameChars(src, start, memo.src, memo.start, end - start)) return memo.value;
+        const n = end - start;
+        if (n > 0 && n === memo.end - memo.start && sameChars(src, start, memo.src, memo.start, n)) return memo.value;
         const local = plainLocalMs(src, start, end);
         if (local === undefined) return undefined;
         const value = localMsToEpoch(this.ctx.timeZone, local);
