@@ -68,12 +68,14 @@ const READ_TEXT = 2;
 const READ_MONEY = 3;
 const READ_QUANTITY = 4;
 const READ_INSTANT = 5;
+/** An id of few distinct values (SKUs): one string per distinct id, which maps downstream find at once. */
+const READ_SHARED_ID = 6;
 
 function plainReading(b: ColumnBinding): number {
   if (b.transform) return READ_FULL;
   switch (b.spec.kind) {
     case 'id':
-      return READ_ID;
+      return b.field === 'sku' ? READ_SHARED_ID : READ_ID;
     case 'text':
     case 'status':
       return READ_TEXT;
@@ -196,6 +198,8 @@ export class OrderLineReader {
       case READ_ID:
         // plainId takes ASCII only: the image's characters are the text's.
         return plainId(src, start, end) ? src.slice(plainRange.start, plainRange.end) : undefined;
+      case READ_SHARED_ID:
+        return plainId(src, start, end) ? batch.sharedText(plainRange.start, plainRange.end) : undefined;
       case READ_TEXT:
         return plainText(src, start, end, batch.utf8) ? batch.sharedText(plainRange.start, plainRange.end) : undefined;
       case READ_MONEY: {

@@ -1,8 +1,9 @@
 // Inventory, supply and delivery figures against a literal table; every expected value is
 // worked out by hand in the comments (amounts in fen).
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { InventorySnapshot, OrderLine, PurchaseOrder, ServiceTicket } from '../../src/canonical.js';
-import { computeOperations, lateness, type OperationsInput } from '../../src/metrics/operations.js';
+import { SaleDays, computeOperations, lateness, type OperationsInput } from '../../src/metrics/operations.js';
 import { line, periods, sh, twoBack } from './review-fixture.js';
 
 const input: OperationsInput = {
@@ -177,5 +178,20 @@ describe('category shares, live share and tickets', () => {
     expect(ops.tickets.value).toBe(2);
     expect(ops.tickets.previous).toBe(1);
     expect(ops.periodDays).toEqual({ current: 92, previous: 91, yearAgo: 92 });
+  });
+});
+
+describe('SaleDays', () => {
+  it('answers the latest day on or before a day like a set of days', () => {
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: 19_000, max: 21_000 }), { minLength: 1, maxLength: 200 }), fc.array(fc.integer({ min: 18_900, max: 21_100 }), { maxLength: 50 }), (days, asks) => {
+        const bits = new SaleDays(days[0]!);
+        for (const d of days) bits.add(d);
+        for (const a of asks) {
+          const expected = days.filter((d) => d <= a).reduce<number | null>((m, d) => (m === null || d > m ? d : m), null);
+          expect(bits.lastOnOrBefore(a)).toBe(expected);
+        }
+      }),
+    );
   });
 });
