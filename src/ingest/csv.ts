@@ -112,13 +112,14 @@ export async function openCsv(path: string, options: CsvOptions = {}): Promise<C
 
   const maxPendingChars = options.maxPendingChars ?? MAX_PENDING_CHARS;
 
-  // UTF-8 is scanned as its bytes, one character each (see record-batch.ts): a copy instead
-  // of a decode; cells beyond ASCII are decoded when asked for as text.
-  const image = encoding === 'utf8' || encoding === 'utf8-bom';
+  // The parser scans UTF-8 bytes, one character each (see record-batch.ts): for UTF-8 files a
+  // copy instead of a decode, and cells beyond ASCII are decoded only when asked for as text.
+  // Other encodings are decoded and written as UTF-8 first.
+  const utf8 = encoding === 'utf8' || encoding === 'utf8-bom';
 
   async function* recordBatches(): AsyncGenerator<RecordBatch> {
-    const parser = new CsvParser(delimiter, maxPendingChars, image);
-    const decoder = image ? null : createDecoder(encoding);
+    const parser = new CsvParser(delimiter, maxPendingChars);
+    const decoder = utf8 ? null : createDecoder(encoding);
     const batch = new RecordBatch();
     let bytesRead = 0;
     let reported = 0;
@@ -128,7 +129,7 @@ export async function openCsv(path: string, options: CsvOptions = {}): Promise<C
         let chunk = data as Buffer;
         bytesRead += chunk.length;
         if (decoder !== null) {
-          parser.push(decoder.write(chunk));
+          pushText(parser, decoder.write(chunk));
         } else {
           if (bom > 0) {
             const k = Math.min(bom, chunk.length);
@@ -146,7 +147,7 @@ export async function openCsv(path: string, options: CsvOptions = {}): Promise<C
           onProgress(bytesRead, totalBytes);
         }
       }
-      if (decoder !== null) parser.push(decoder.end());
+      if (decoder !== null) pushText(parser, decoder.end());
       while (parser.parse(batch, batchSize, true)) {
         yield batch;
         batch.clear();
@@ -166,6 +167,13 @@ export async function openCsv(path: string, options: CsvOptions = {}): Promise<C
   return { encoding, delimiter, totalBytes, recordBatches, batches };
 }
 
+/** Decoded text into the parser, as its UTF-8 bytes. */
+function pushText(parser: CsvParser, text: string): void {
+  if (text.length === 0) return;
+  const bytes = Buffer.from(text, 'utf8');
+  parser.push(bytes.toString('latin1'), bytes);
+}
+
 function resolveEncoding(option: NonNullable<CsvOptions['encoding']>, sample: Uint8Array, wholeFile: boolean): CsvEncoding {
   if (option === 'auto') return detectEncoding(sample, wholeFile);
   if (option === 'utf8') {
@@ -182,7 +190,7 @@ function resolveEncoding(option: NonNullable<CsvOptions['encoding']>, sample: Ui
 export function parseCsvText(text: string, delimiter?: CsvDelimiter): CsvRecord[] {
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   const parser = new CsvParser(delimiter ?? detectDelimiter(text.slice(0, DELIMITER_SAMPLE)));
-  parser.push(text);
+  pushText(parser, text);
   const batch = new RecordBatch();
   const out: CsvRecord[] = [];
   while (parser.parse(batch, Infinity, true)) {
@@ -296,11 +304,12 @@ const QUOTED = 2; // inside a quoted field
 const QUOTE_SEEN = 3; // just after a quote inside a quoted field: closing, or the first of `""`
 
 /**
- * Incremental parser: `push` text as it is decoded, `parse` records out of it into a batch. Between
- * two pushes, `parse` must be called until it returns false (buffer used up); what is left of an
- * incomplete record is carried over (for an unquoted line, its text; for a record in the state
- * machine, its fields so far and its state). A quote-free line becomes cell positions in the
- * current text; a record holding a quote becomes strings.
+ * Incremental parser: `push` UTF-8 bytes as they are read (as their latin-1 image, one character
+ * per byte, see record-batch.ts), `parse` records out of them into a batch. Between two pushes,
+ * `parse` must be called until it returns false (buffer used up); what is left of an incomplete
+ * record is carried over (for an unquoted line, its text; for a record in the state machine, its
+ * fields so far and its state). A quote-free line becomes cell positions in the current text; a
+ * record holding a quote becomes strings, decoded.
  */
 export class CsvParser {
   private buf = '';
@@ -337,19 +346,14 @@ export class CsvParser {
   constructor(
     delimiter: CsvDelimiter,
     private readonly maxPendingChars = MAX_PENDING_CHARS,
-    /**
-     * The pushed texts are latin-1 images of UTF-8 bytes (one character per byte): quoted
-     * fields, which become strings, are decoded as UTF-8 when they hold bytes ≥ 0x80.
-     */
-    private readonly utf8Image = false,
   ) {
     this.delim = delimiter;
     this.delimCode = delimiter.charCodeAt(0);
   }
 
   /**
-   * Queue the next piece of text (and, for a UTF-8 image, the bytes it is the image of).
-   * `parse` must have used up the previous one (returned false) first.
+   * Queue the next piece of input: the latin-1 image of UTF-8 bytes, and the bytes when at
+   * hand. `parse` must have used up the previous one (returned false) first.
    */
   push(text: string, bytes?: Uint8Array): void {
     if (text.length === 0) return;
@@ -407,7 +411,7 @@ export class CsvParser {
               full = true;
               break;
             }
-            out.setSource(s, this.bufId, this.utf8Image, this.bufBytes);
+            out.setSource(s, this.bufId, this.bufBytes);
           }
           out.beginRecord(row);
           for (;;) {
@@ -618,7 +622,7 @@ export class CsvParser {
   private emit(out: RecordBatch, unterminated: boolean): void {
     out.beginRecord(this.recordRow);
     const fields = this.fields;
-    for (let k = 0; k < fields.length; k++) out.addString(this.utf8Image ? utf8FromImage(fields[k]!) : fields[k]!);
+    for (let k = 0; k < fields.length; k++) out.addString(utf8FromImage(fields[k]!));
     out.endRecord(unterminated);
     this.inRecord = false;
     this.fields = [];

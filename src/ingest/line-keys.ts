@@ -39,15 +39,9 @@ export class KeyInterner {
   private w0 = 0;
   private w1 = 0;
 
-  constructor(
-    private readonly counter: KeyCounter = { count: 0 },
-    /** Keys to make room for up front (the table grows past it as needed). */
-    expected = 0,
-  ) {
-    let slots = 1 << 10;
-    while (slots * 0.7 < expected) slots *= 2;
-    this.table = new Int32Array(4 * slots);
-    this.mask = slots - 1;
+  constructor(private readonly counter: KeyCounter = { count: 0 }) {
+    this.table = new Int32Array(4 << 10);
+    this.mask = (1 << 10) - 1;
   }
 
   /** Keys held here. */
@@ -92,7 +86,7 @@ export class KeyInterner {
       table[at + 2] = w0;
       table[at + 3] = w1;
     }
-    if (++this.held > (this.mask + 1) * 0.7) this.rehash();
+    if (++this.held > (this.mask + 1) * 0.7) this.rehash((this.mask + 1) * 2);
     this.added = true;
     return key;
   }
@@ -175,8 +169,7 @@ export class KeyInterner {
     return wide ? ~start : start;
   }
 
-  private rehash(): void {
-    const slots = (this.mask + 1) * 2;
+  private rehash(slots: number): void {
     const mask = slots - 1;
     const old = this.table;
     const table = new Int32Array(4 * slots);

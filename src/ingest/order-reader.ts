@@ -104,7 +104,7 @@ export class OrderLineReader {
   private readonly readings: Int32Array;
   private readonly indexes: Int32Array;
   /** The last time cell read in place, and its instant. */
-  private readonly lastInstant = { src: '', start: 0, end: 0, value: 0 };
+  private readonly lastInstant: { bytes: Uint8Array; start: number; end: number; value: number } = { bytes: new Uint8Array(0), start: 0, end: 0, value: 0 };
   /** Status texts → their rules, so each distinct text is looked up in the preset once. */
   private readonly statusRules = new Map<string, StatusRule | undefined>();
   private readonly presence: readonly { slot: number; indexes: readonly number[] }[];
@@ -193,31 +193,31 @@ export class OrderLineReader {
 
   /** A cell read where it lies, or undefined to leave it to the full parser. */
   private plain(reading: number, batch: RecordBatch, start: number, end: number): CellValue | undefined {
-    const src = batch.src;
+    const bytes = batch.bytes;
     switch (reading) {
       case READ_ID:
         // plainId takes ASCII only: the image's characters are the text's.
-        return plainId(src, start, end) ? src.slice(plainRange.start, plainRange.end) : undefined;
+        return plainId(bytes, start, end) ? batch.src.slice(plainRange.start, plainRange.end) : undefined;
       case READ_SHARED_ID:
-        return plainId(src, start, end) ? batch.sharedText(plainRange.start, plainRange.end) : undefined;
+        return plainId(bytes, start, end) ? batch.sharedText(plainRange.start, plainRange.end) : undefined;
       case READ_TEXT:
-        return plainText(src, start, end, batch.utf8) ? batch.sharedText(plainRange.start, plainRange.end) : undefined;
+        return plainText(bytes, start, end) ? batch.sharedText(plainRange.start, plainRange.end) : undefined;
       case READ_MONEY: {
-        const minor = plainMoneyMinor(src, start, end, this.ctx.amountsIn);
+        const minor = plainMoneyMinor(bytes, start, end, this.ctx.amountsIn);
         if (minor === undefined || this.ctx.moneyFactor === undefined) return minor;
         return Math.round(minor * this.ctx.moneyFactor);
       }
       case READ_QUANTITY:
-        return plainQuantity(src, start, end);
+        return plainQuantity(bytes, start, end);
       case READ_INSTANT: {
         // Times repeat: created and paid at the same minute, an order's lines at its time.
         const memo = this.lastInstant;
         const n = end - start;
-        if (n > 0 && n === memo.end - memo.start && sameChars(src, start, memo.src, memo.start, n)) return memo.value;
-        const local = plainLocalMs(src, start, end);
+        if (n > 0 && n === memo.end - memo.start && sameBytes(bytes, start, memo.bytes, memo.start, n)) return memo.value;
+        const local = plainLocalMs(bytes, start, end);
         if (local === undefined) return undefined;
         const value = localMsToEpoch(this.ctx.timeZone, local);
-        memo.src = src;
+        memo.bytes = bytes;
         memo.start = start;
         memo.end = end;
         memo.value = value;
@@ -266,9 +266,9 @@ export class OrderLineReader {
   }
 }
 
-/** Do a[i, i + n) and b[j, j + n) hold the same characters? (Compared from the end: times differ there first.) */
-function sameChars(a: string, i: number, b: string, j: number, n: number): boolean {
-  for (let k = n - 1; k >= 0; k--) if (a.charCodeAt(i + k) !== b.charCodeAt(j + k)) return false;
+/** Do a[i, i + n) and b[j, j + n) hold the same bytes? (Compared from the end: times differ there first.) */
+function sameBytes(a: Uint8Array, i: number, b: Uint8Array, j: number, n: number): boolean {
+  for (let k = n - 1; k >= 0; k--) if (a[i + k] !== b[j + k]) return false;
   return true;
 }
 

@@ -4,11 +4,12 @@
 // become strings. Records that came as strings (quoted CSV records, workbook rows) are held as
 // strings. A batch is filled again for the next records: read it before asking for more.
 //
-// For UTF-8 files the scanned text is the file's bytes one per character (a "latin-1 image",
-// which costs a copy instead of a decode): delimiters, quotes and line breaks are ASCII and
-// never occur inside a multi-byte UTF-8 sequence, so cells cut there are whole characters, and
-// digits, separators and ASCII ids read the same as in the decoded text. A cell holding any
-// byte ≥ 0x80 is decoded from its bytes when it is asked for as text.
+// The scanned text is the file's UTF-8 bytes one per character (a "latin-1 image", which costs
+// a copy instead of a decode; files in other encodings are written as UTF-8 first): delimiters,
+// quotes and line breaks are ASCII and never occur inside a multi-byte UTF-8 sequence, so cells
+// cut there are whole characters, and digits, separators and ASCII ids read the same as in the
+// decoded text. The plain readers (values.ts) read the bytes themselves; a cell holding any byte
+// ≥ 0x80 is decoded when it is asked for as text.
 
 /** A cell that is not in the source text (a string, or beyond the record's last cell). */
 export const NOT_IN_TEXT = -1;
@@ -21,14 +22,15 @@ export interface SourceRecord {
   unterminatedQuote?: true;
 }
 
+const EMPTY_BYTES = new Uint8Array(0);
+
 export class RecordBatch {
   length = 0;
-  /** The text cell positions refer to, and whether it is the latin-1 image of UTF-8 bytes. */
+  /** The latin-1 image of UTF-8 bytes that cell positions refer to, and those bytes. */
   src = '';
-  utf8 = false;
+  bytes: Uint8Array = EMPTY_BYTES;
   /** Which text of the reader `src` is (the reader numbers its texts). */
   srcId = -1;
-  private bytes: Uint8Array | null = null;
   private rowNumbers = new Int32Array(1024);
   private open = new Uint8Array(1024);
   /**
@@ -56,12 +58,11 @@ export class RecordBatch {
     this.srcId = -1;
   }
 
-  /** The text the next range cells are cut from; `bytes` are its bytes when known (UTF-8 images). */
-  setSource(src: string, srcId: number, utf8: boolean, bytes: Uint8Array | null): void {
+  /** The image the next range cells are cut from, and its bytes (found from the image when not given). */
+  setSource(src: string, srcId: number, bytes: Uint8Array | null): void {
     this.src = src;
     this.srcId = srcId;
-    this.utf8 = utf8;
-    this.bytes = bytes;
+    this.bytes = bytes ?? Buffer.from(src, 'latin1');
   }
 
   // --- filling -------------------------------------------------------------------------
@@ -152,13 +153,11 @@ export class RecordBatch {
 
   /** src[start, end) as text: decoded from its bytes when they are UTF-8 beyond ASCII. */
   text(start: number, end: number): string {
-    const src = this.src;
-    if (this.utf8) {
-      for (let i = start; i < end; i++) {
-        if (src.charCodeAt(i) >= 0x80) return this.decoded.get(this, src, start, end);
-      }
+    const bytes = this.bytes;
+    for (let i = start; i < end; i++) {
+      if (bytes[i]! >= 0x80) return this.decoded.get(this, this.src, start, end);
     }
-    return src.slice(start, end);
+    return this.src.slice(start, end);
   }
 
   /**
@@ -170,10 +169,8 @@ export class RecordBatch {
     return this.decoded.get(this, this.src, start, end);
   }
 
-  /** The text of src[start, end) as a string of its own: decoded from its bytes in a UTF-8 image. */
+  /** The text of src[start, end) as a string of its own, decoded from its bytes. */
   ownText(start: number, end: number): string {
-    if (!this.utf8) return detachedSlice(this.src, start, end);
-    this.bytes ??= Buffer.from(this.src, 'latin1');
     return Buffer.prototype.toString.call(this.bytes, 'utf8', start, end);
   }
 
@@ -243,8 +240,9 @@ export class TextCache {
   private count = 0;
 
   get(batch: RecordBatch, src: string, start: number, end: number): string {
+    const bytes = batch.bytes;
     let h = 0x811c9dc5;
-    for (let i = start; i < end; i++) h = Math.imul(h ^ src.charCodeAt(i), 0x01000193);
+    for (let i = start; i < end; i++) h = Math.imul(h ^ bytes[i]!, 0x01000193);
     h ^= h >>> 15;
     const mask = TextCache.SLOTS - 1;
     let slot = h & mask;
@@ -252,7 +250,7 @@ export class TextCache {
     for (;;) {
       const key = this.keys[slot];
       if (key === undefined) break;
-      if (key.length === n && sameText(key, src, start)) return this.values[slot]!;
+      if (key.length === n && sameText(key, bytes, start)) return this.values[slot]!;
       slot = (slot + 1) & mask;
     }
     const text = batch.ownText(start, end);
@@ -266,8 +264,9 @@ export class TextCache {
   }
 }
 
-function sameText(key: string, src: string, start: number): boolean {
-  for (let i = 0; i < key.length; i++) if (key.charCodeAt(i) !== src.charCodeAt(start + i)) return false;
+/** Is `key` (a latin-1 image) the image of bytes[start, start + key.length)? */
+function sameText(key: string, bytes: Uint8Array, start: number): boolean {
+  for (let i = 0; i < key.length; i++) if (key.charCodeAt(i) !== bytes[start + i]) return false;
   return true;
 }
 

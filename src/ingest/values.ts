@@ -1006,122 +1006,181 @@ export function inferDateOrder(samples: Iterable<string>): 'DMY' | 'MDY' | 'unam
 // ---------------------------------------------------------------------------------------------
 // Plain cells read where they lie
 //
-// The commonest shapes, read from src[start, end) without a string per cell. Each returns the
-// value, or undefined to leave the cell to the parser above (which also words any problem):
-// they never decide anything the full parser would decide differently. They accept ASCII only,
-// so they read decoded text and UTF-8 images (one character per byte, see record-batch.ts)
-// alike.
+// The commonest shapes, read from the UTF-8 bytes of a cell (b[start, end), see record-batch.ts)
+// without a string per cell. Each returns the value, or undefined to leave the cell to the
+// parsers above (which also word any problem): they accept a strict subset of what those
+// accept and never read a cell differently.
 
-/** Trimmed bounds of the last plainBounds call. */
+/** Trimmed bounds of the last plainText / plainId call. */
 export const plainRange = { start: 0, end: 0 };
 
 function isAsciiWs(c: number): boolean {
   return c === 32 || (c >= 9 && c <= 13);
 }
 
-/** Trims ASCII whitespace off src[start, end) into plainRange; false when nothing is left. */
-function plainBounds(src: string, start: number, end: number): boolean {
-  while (start < end && isAsciiWs(src.charCodeAt(start))) start++;
-  while (end > start && isAsciiWs(src.charCodeAt(end - 1))) end--;
+/** Trims ASCII whitespace off b[start, end) into plainRange; false when nothing is left. */
+function plainBounds(b: Uint8Array, start: number, end: number): boolean {
+  while (start < end && isAsciiWs(b[start]!)) start++;
+  while (end > start && isAsciiWs(b[end - 1]!)) end--;
   plainRange.start = start;
   plainRange.end = end;
   return start < end;
 }
 
 /**
- * Could this trimmed text be a placeholder (NA, n/a, #N/A, null, -, --, —, ——, –, －)? Those
- * start with n # - or a dash beyond ASCII. (In a UTF-8 image the dashes start with byte E2 or
- * EF, which mayBeWideSpace turns away first.)
+ * Could the UTF-8 character starting at b[i] be whitespace the full trim removes (NBSP U+00A0,
+ * U+1680, U+2000–U+200B, U+2028/9, U+202F, U+205F, U+3000, U+FEFF)? Their first bytes are C2,
+ * E1, E2, E3 and EF. The dashes that stand for "no value" (U+2013, U+2014, U+FF0D) start with
+ * E2 and EF too.
  */
-function mayBeMissingToken(src: string, start: number, end: number): boolean {
-  if (end - start > 4) return false;
-  const c = src.charCodeAt(start);
-  return (c | 32) === 110 || c === 35 || c === 45 || c === 0x2013 || c === 0x2014 || c === 0xff0d;
-}
-
-/**
- * Is the character at `i` possibly whitespace that the full trim removes (NBSP, the full-width
- * space, U+2000–U+200B …)? In a UTF-8 image, those start with byte C2, E1, E2, E3 or EF; in
- * decoded text, they are the characters themselves.
- */
-function mayBeWideSpace(src: string, i: number, utf8Image: boolean): boolean {
-  const c = src.charCodeAt(i);
-  if (c < 0x80) return false;
-  if (!utf8Image) return isWs(c);
+function mayBeWideSpaceOrDash(c: number): boolean {
   return c === 0xc2 || c === 0xe1 || c === 0xe2 || c === 0xe3 || c === 0xef;
 }
 
-/** The first byte of the UTF-8 character that ends at `end` in an image (steps back over continuation bytes). */
-function lastCharStart(src: string, start: number, end: number): number {
+/** The first byte of the UTF-8 character that ends at `end` (steps back over continuation bytes). */
+function lastCharStart(b: Uint8Array, start: number, end: number): number {
   let i = end - 1;
-  while (i > start && end - i < 4 && (src.charCodeAt(i) & 0xc0) === 0x80) i--;
+  while (i > start && end - i < 4 && (b[i]! & 0xc0) === 0x80) i--;
   return i;
 }
 
-/**
- * A plain text cell (what cleanText would return, unchanged): sets plainRange to its bounds and
- * returns true; false for anything cleanText might change or drop (empty, a placeholder,
- * Excel's ="…", whitespace beyond ASCII at either end).
- */
-export function plainText(src: string, start: number, end: number, utf8Image: boolean): boolean {
-  if (!plainBounds(src, start, end)) return false;
-  const a = plainRange.start;
-  const b = plainRange.end;
-  if (src.charCodeAt(a) === 61 /* = */ || mayBeWideSpace(src, a, utf8Image) || mayBeMissingToken(src, a, b)) return false;
-  return !mayBeWideSpace(src, utf8Image ? lastCharStart(src, a, b) : b - 1, utf8Image);
+/** Could this trimmed ASCII-led text be a placeholder (NA, n/a, #N/A, null, -, --)? Those start with n # -. */
+function mayBeMissingToken(b: Uint8Array, start: number, end: number): boolean {
+  if (end - start > 4) return false;
+  const c = b[start]!;
+  return (c | 32) === 110 || c === 35 || c === 45;
 }
 
 /**
- * A plain id (what parseId would return, unchanged): printable ASCII only, not a placeholder,
- * not ="…" or 'text, and — when it starts like a number — without an e that could make it
+ * A plain text cell (what cleanText returns, unchanged): sets plainRange to its bounds and
+ * returns true; false for anything cleanText might change or drop (empty, a placeholder,
+ * Excel's ="…", possible whitespace beyond ASCII at either end).
+ */
+export function plainText(b: Uint8Array, start: number, end: number): boolean {
+  if (!plainBounds(b, start, end)) return false;
+  const s = plainRange.start;
+  const e = plainRange.end;
+  const c0 = b[s]!;
+  if (c0 === 61 /* = */ || mayBeWideSpaceOrDash(c0) || mayBeMissingToken(b, s, e)) return false;
+  return !mayBeWideSpaceOrDash(b[lastCharStart(b, s, e)]!);
+}
+
+/**
+ * A plain id (what parseId returns, unchanged): printable ASCII only, not a placeholder, not
+ * ="…" or 'text, and — when it starts like a number — without an e that could make it
  * scientific notation. Sets plainRange.
  */
-export function plainId(src: string, start: number, end: number): boolean {
-  if (!plainBounds(src, start, end)) return false;
-  const a = plainRange.start;
-  const b = plainRange.end;
-  const c0 = src.charCodeAt(a);
-  if (c0 === 61 /* = */ || c0 === 39 /* ' */ || mayBeMissingToken(src, a, b)) return false;
-  const numeric = isDigit(c0) || c0 === 43 || c0 === 45;
-  for (let i = a; i < b; i++) {
-    const c = src.charCodeAt(i);
-    if (c >= 0x80) return false;
-    if (numeric && (c | 32) === 101 /* e */) return false;
+export function plainId(b: Uint8Array, start: number, end: number): boolean {
+  if (!plainBounds(b, start, end)) return false;
+  const s = plainRange.start;
+  const e = plainRange.end;
+  const c0 = b[s]!;
+  if (c0 === 61 /* = */ || c0 === 39 /* ' */ || mayBeMissingToken(b, s, e)) return false;
+  if (isDigit(c0) || c0 === 43 || c0 === 45) {
+    for (let i = s; i < e; i++) {
+      const c = b[i]!;
+      if (c >= 0x80 || (c | 32) === 101 /* e */) return false;
+    }
+  } else {
+    for (let i = s; i < e; i++) if (b[i]! >= 0x80) return false;
   }
   return true;
 }
 
-/** A plain amount (digits, optional '-', ',' groups, '.' fraction) in minor units, as parseMoneyMinor reads it. */
-export function plainMoneyMinor(src: string, start: number, end: number, amountsIn: 'major' | 'minor'): number | undefined {
-  if (!plainBounds(src, start, end)) return undefined;
-  const a = plainRange.start;
-  const b = plainRange.end;
-  const c0 = src.charCodeAt(a);
-  if (!(isDigit(c0) || (c0 === 45 && a + 1 < b && isDigit(src.charCodeAt(a + 1))))) return undefined;
-  if (!isDigit(src.charCodeAt(b - 1))) return undefined;
-  if (scanNumber(src, a, b) !== SCAN_OK) return undefined;
-  const v = moneyFromScan(src, amountsIn, false, '');
-  return typeof v === 'number' ? v : undefined;
+/**
+ * Digits of a plain number: `-?\d{1,15}` then `.` and up to 2 digits (money) — no thousands
+ * separators, signs elsewhere or currency, which the full parsers read. Returns the value
+ * times 100 (a money amount in minor units when the text is in major units), or NaN.
+ */
+function plainHundredths(b: Uint8Array, start: number, end: number): number {
+  while (start < end && isAsciiWs(b[start]!)) start++;
+  while (end > start && isAsciiWs(b[end - 1]!)) end--;
+  let i = start;
+  let negative = false;
+  if (i < end && b[i] === 45) {
+    negative = true;
+    i++;
+  }
+  let v = 0;
+  const digitsStart = i;
+  for (; i < end; i++) {
+    const d = b[i]! - 48;
+    if (d < 0 || d > 9) break;
+    v = v * 10 + d;
+  }
+  const digits = i - digitsStart;
+  // 13 digits before the point keeps v × 100 exact (the full parser's own limit).
+  if (digits === 0 || digits > 13) return NaN;
+  v *= 100;
+  if (i < end) {
+    if (b[i] !== 46 /* . */) return NaN;
+    const f = end - i - 1;
+    if (f < 1 || f > 2) return NaN;
+    const d1 = b[i + 1]! - 48;
+    if (d1 < 0 || d1 > 9) return NaN;
+    v += d1 * 10;
+    if (f === 2) {
+      const d2 = b[i + 2]! - 48;
+      if (d2 < 0 || d2 > 9) return NaN;
+      v += d2;
+    }
+  }
+  return negative && v !== 0 ? -v : v;
 }
 
-/** A plain whole number (optional '-', ',' groups, '.0…' allowed), as parseQuantity reads it. */
-export function plainQuantity(src: string, start: number, end: number): number | undefined {
-  if (!plainBounds(src, start, end)) return undefined;
-  const a = plainRange.start;
-  const b = plainRange.end;
-  const c0 = src.charCodeAt(a);
-  if (!(isDigit(c0) || (c0 === 45 && a + 1 < b && isDigit(src.charCodeAt(a + 1))))) return undefined;
-  if (scanNumber(src, a, b) !== SCAN_OK) return undefined;
-  const v = quantityFromScan(src, false, '');
-  return typeof v === 'number' ? v : undefined;
+/** A plain amount in minor units, as parseMoneyMinor reads it. */
+export function plainMoneyMinor(b: Uint8Array, start: number, end: number, amountsIn: 'major' | 'minor'): number | undefined {
+  const h = plainHundredths(b, start, end);
+  if (h !== h) return undefined;
+  if (amountsIn === 'major') return h;
+  // Minor units must be whole: a fraction of a fen is the full parser's problem to word.
+  if (h % 100 !== 0) return undefined;
+  return h / 100;
 }
+
+/** A plain whole number (optional '-', '.0' or '.00' allowed), as parseQuantity reads it. */
+export function plainQuantity(b: Uint8Array, start: number, end: number): number | undefined {
+  const h = plainHundredths(b, start, end);
+  if (h !== h || h % 100 !== 0) return undefined;
+  return h / 100;
+}
+
+const two = (b: Uint8Array, i: number): number => {
+  const x = b[i]! - 48;
+  const y = b[i + 1]! - 48;
+  return x >= 0 && x <= 9 && y >= 0 && y <= 9 ? x * 10 + y : -1;
+};
 
 /**
  * A plain wall-clock time — YYYY-MM-DD, YYYY-MM-DD HH:MM or YYYY-MM-DD HH:MM:SS (space or T),
  * no offset — as local ms (fields read as UTC); the caller converts it in its time zone.
  */
-export function plainLocalMs(src: string, start: number, end: number): number | undefined {
-  if (!plainBounds(src, start, end)) return undefined;
-  if (!scanIsoFast(src, plainRange.start, plainRange.end)) return undefined;
-  return scannedLocal();
+export function plainLocalMs(b: Uint8Array, start: number, end: number): number | undefined {
+  while (start < end && isAsciiWs(b[start]!)) start++;
+  while (end > start && isAsciiWs(b[end - 1]!)) end--;
+  const len = end - start;
+  if ((len !== 10 && len !== 16 && len !== 19) || b[start + 4] !== 45 || b[start + 7] !== 45) return undefined;
+  const yh = two(b, start);
+  const yl = two(b, start + 2);
+  const mo = two(b, start + 5);
+  const d = two(b, start + 8);
+  if (yh < 0 || yl < 0 || mo < 1 || mo > 12 || d < 1) return undefined;
+  const y = yh * 100 + yl;
+  if (d > daysInMonth(y, mo)) return undefined;
+  let time = 0;
+  if (len > 10) {
+    const sep = b[start + 10];
+    if ((sep !== 32 && sep !== 84) || b[start + 13] !== 58) return undefined;
+    const h = two(b, start + 11);
+    const mi = two(b, start + 14);
+    if (h < 0 || h > 23 || mi < 0 || mi > 59) return undefined;
+    time = h * HOUR + mi * MINUTE;
+    if (len === 19) {
+      if (b[start + 16] !== 58) return undefined;
+      const sec = two(b, start + 17);
+      if (sec < 0 || sec > 59) return undefined;
+      time += sec * SECOND;
+    }
+  }
+  return daysFromCivil(y, mo, d) * DAY + time;
 }

@@ -1,7 +1,8 @@
 // Time-zone arithmetic for IANA zones, fast enough for the ingest hot path.
 //
 // Offsets come from `Intl.DateTimeFormat` (the runtime's tz database), but asking Intl costs a
-// few microseconds, so every zone keeps two caches:
+// few microseconds, so every zone keeps caches (and asks Intl at most twice per UTC day whose
+// offset does not change):
 //   - per UTC hour: the zone's offset during that hour (or "a transition happens inside");
 //   - per wall-clock hour: the offset that turns a wall time of that hour into an instant under
 //     our disambiguation rules (or "not uniform inside this hour", e.g. the DST gap hour).
@@ -33,6 +34,8 @@ interface Zone {
   readonly transitions: Map<number, Transition>;
   /** Wall-clock hour index → offset ms to subtract; NaN when not uniform inside that hour. */
   readonly localHour: Map<number, number>;
+  /** UTC day index → the day's one offset, or NaN when it changes inside the day. */
+  readonly utcDay: Map<number, number>;
   /** Constant offset zones (UTC, Etc/UTC): the offset, else NaN. */
   readonly fixed: number;
   /** One-entry memos in front of the maps (exports are usually sorted by time). */
@@ -94,6 +97,7 @@ function makeZone(timeZone: string): Zone {
     utcHour: new Map(),
     transitions: new Map(),
     localHour: new Map(),
+    utcDay: new Map(),
     fixed,
     memoUtcHour: NaN,
     memoUtcOffset: 0,
@@ -148,10 +152,32 @@ function intlOffset(zone: Zone, epochMs: number): number {
   return local - t;
 }
 
+/**
+ * The offset of a whole UTC day when it has one offset at both ends, else NaN. Offsets change at
+ * most a few times a year and never twice within a day, so equal ends mean one offset all day:
+ * the hours of such a day are filled without asking Intl again.
+ */
+function uniformUtcDay(zone: Zone, day: number): number {
+  let offset = zone.utcDay.get(day);
+  if (offset === undefined) {
+    if (zone.utcDay.size >= MAX_CACHE) zone.utcDay.clear();
+    const a = intlOffset(zone, day * DAY);
+    const b = intlOffset(zone, day * DAY + DAY - 1);
+    offset = a === b ? a : NaN;
+    zone.utcDay.set(day, offset);
+  }
+  return offset;
+}
+
 function fillUtcHour(zone: Zone, hour: number): number {
   if (zone.utcHour.size >= MAX_CACHE) {
     zone.utcHour.clear();
     zone.transitions.clear();
+  }
+  const whole = uniformUtcDay(zone, Math.floor(hour / 24));
+  if (whole === whole) {
+    zone.utcHour.set(hour, whole);
+    return whole;
   }
   const start = hour * HOUR;
   const end = start + HOUR - 1;

@@ -8,12 +8,11 @@ import { presetFor } from '../../src/ingest/presets/index.js';
 import { RecordBatch } from '../../src/ingest/record-batch.js';
 import type { CellProblem, RowContext } from '../../src/ingest/rows.js';
 
-/** A record as the CSV reader gives it: cells where they lie in decoded text, or in a UTF-8 image. */
-function scanned(fields: string[], utf8Image: boolean): RecordBatch {
-  const text = fields.join(',') + '\n';
-  const parser = new CsvParser(',', undefined, utf8Image);
-  if (utf8Image) parser.push(Buffer.from(text).toString('latin1'), Buffer.from(text));
-  else parser.push(text);
+/** A record as the CSV reader gives it: cells where they lie in the UTF-8 bytes, with or without the bytes at hand. */
+function scanned(fields: string[], withBytes: boolean): RecordBatch {
+  const bytes = Buffer.from(fields.join(',') + '\n');
+  const parser = new CsvParser(',');
+  parser.push(bytes.toString('latin1'), withBytes ? bytes : undefined);
   const batch = new RecordBatch();
   parser.parse(batch, Infinity, true);
   expect(batch.length).toBe(1);
@@ -21,8 +20,9 @@ function scanned(fields: string[], utf8Image: boolean): RecordBatch {
 }
 
 /**
- * Reads each record three ways — cells as strings (workbooks), as positions in decoded text and
- * in a UTF-8 image (CSV) — with a reader each, checks that all three agree, and returns the line.
+ * Reads each record three ways — cells as strings (workbooks), as positions in the UTF-8 bytes of
+ * the text (CSV) given with the bytes or found from their image — with a reader each, checks that
+ * all three agree, and returns the line.
  */
 function readerFor(presetName: 'generic' | 'shopify-orders', header: string[], optional?: string[]) {
   const preset = presetFor(presetName, 'order_lines')!;
