@@ -155,7 +155,7 @@ export class RecordBatch {
   text(start: number, end: number): string {
     const bytes = this.bytes;
     for (let i = start; i < end; i++) {
-      if (bytes[i]! >= 0x80) return this.decoded.get(this, this.src, start, end);
+      if (bytes[i]! >= 0x80) return this.decoded.get(this, start, end);
     }
     return this.src.slice(start, end);
   }
@@ -166,7 +166,7 @@ export class RecordBatch {
    * decoded once and which maps downstream find at once.
    */
   sharedText(start: number, end: number): string {
-    return this.decoded.get(this, this.src, start, end);
+    return this.decoded.get(this, start, end);
   }
 
   /** The text of src[start, end) as a string of its own, decoded from its bytes. */
@@ -235,45 +235,55 @@ export class RecordBatch {
 export class TextCache {
   private static readonly SLOTS = 1 << 13;
   private static readonly MAX = (TextCache.SLOTS * 3) >> 2;
-  private readonly keys: (string | undefined)[] = new Array<string | undefined>(TextCache.SLOTS);
-  private readonly values: string[] = new Array<string>(TextCache.SLOTS);
-  private count = 0;
+  /** Per slot: the text's hash and its entry + 1 (0: empty). */
+  private readonly slots = new Int32Array(2 * TextCache.SLOTS);
+  /** Per entry: where its bytes are in the arena, how many, and its text. */
+  private readonly starts = new Int32Array(TextCache.MAX);
+  private readonly lengths = new Int32Array(TextCache.MAX);
+  private readonly values: string[] = [];
+  private arena = new Uint8Array(1 << 14);
+  private used = 0;
 
-  get(batch: RecordBatch, src: string, start: number, end: number): string {
+  get(batch: RecordBatch, start: number, end: number): string {
     const bytes = batch.bytes;
     let h = 0x811c9dc5;
     for (let i = start; i < end; i++) h = Math.imul(h ^ bytes[i]!, 0x01000193);
     h ^= h >>> 15;
     const mask = TextCache.SLOTS - 1;
+    const slots = this.slots;
     let slot = h & mask;
     const n = end - start;
     for (;;) {
-      const key = this.keys[slot];
-      if (key === undefined) break;
-      if (key.length === n && sameText(key, bytes, start)) return this.values[slot]!;
+      const entry = slots[2 * slot + 1]! - 1;
+      if (entry < 0) break;
+      if (slots[2 * slot] === h && this.lengths[entry] === n && this.matches(entry, bytes, start, n)) return this.values[entry]!;
       slot = (slot + 1) & mask;
     }
     const text = batch.ownText(start, end);
-    if (this.count < TextCache.MAX) {
-      this.count++;
-      // A fresh copy: a slice would keep the whole scanned text alive.
-      this.keys[slot] = detachedSlice(src, start, end);
-      this.values[slot] = text;
+    const entry = this.values.length;
+    if (entry < TextCache.MAX) {
+      if (this.used + n > this.arena.length) {
+        const bigger = new Uint8Array(Math.max(this.arena.length * 2, this.used + n));
+        bigger.set(this.arena.subarray(0, this.used));
+        this.arena = bigger;
+      }
+      this.arena.set(bytes.subarray(start, end), this.used);
+      this.starts[entry] = this.used;
+      this.lengths[entry] = n;
+      this.used += n;
+      this.values.push(text);
+      slots[2 * slot] = h;
+      slots[2 * slot + 1] = entry + 1;
     }
     return text;
   }
-}
 
-/** Is `key` (a latin-1 image) the image of bytes[start, start + key.length)? */
-function sameText(key: string, bytes: Uint8Array, start: number): boolean {
-  for (let i = 0; i < key.length; i++) if (key.charCodeAt(i) !== bytes[start + i]) return false;
-  return true;
-}
-
-/** src[start, end) as a string of its own (not a view into src). */
-export function detachedSlice(src: string, start: number, end: number): string {
-  const s = src.slice(start, end);
-  return s.length < 13 ? s : (' ' + s).slice(1);
+  private matches(entry: number, bytes: Uint8Array, start: number, n: number): boolean {
+    const a = this.arena;
+    const p = this.starts[entry]!;
+    for (let i = 0; i < n; i++) if (a[p + i] !== bytes[start + i]) return false;
+    return true;
+  }
 }
 
 function grownInt32(a: Int32Array, n: number): Int32Array<ArrayBuffer> {
