@@ -59,6 +59,8 @@ export interface IngestResult {
   coverage: Coverage[];
   /** Inputs the report reads that the workspace does not provide. */
   missing: MissingInput[];
+  /** Distinct orders and buyers given keys (OrderLine.orderKey / buyerKey), and the bytes their tables hold. */
+  keys: { orders: number; buyers: number; bytes: number };
 }
 
 export interface Coverage {
@@ -226,7 +228,7 @@ export async function ingestWorkspace(config: WorkspaceConfig, options: IngestOp
   for (const table of TABLE_NAMES) {
     if (!config.sources.some((s) => s.table === table)) missing.push({ table });
   }
-  return { files, problems, tables, orderLines, coverage: coverageOf(files), missing };
+  return { files, problems, tables, orderLines, coverage: coverageOf(files), missing, keys: { orders: keys.orders, buyers: keys.buyers, bytes: keys.bytes } };
 }
 
 function coverageOf(files: readonly FileSummary[]): Coverage[] {

@@ -1,6 +1,6 @@
 // Rows ingest skips before reading cells: blank rows, summary rows (合计 … Grand total) and the
 // header pasted again (any case or padding); counted by hand from the file below.
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -36,5 +36,41 @@ describe('skipped rows', () => {
     const file = result.files[0]!;
     expect(file.skipped).toEqual({ blank: 1, repeatedHeader: 1, summary: 4, invalid: 0, duplicate: 0 });
     expect(file.rowsRead).toBe(7);
+  });
+});
+
+describe('run keys', () => {
+  it('one key per (platform, order) and per (platform, buyer), across files, in order of first sight', async () => {
+    const dir = path.join(root, 'keys');
+    writeFileSync(path.join(root, 'keys.yaml'), [
+      'company: T',
+      'timezone: Asia/Shanghai',
+      'sources:',
+      '  - { platform: tmall, preset: generic, files: [keys/t1.csv, keys/t2.csv] }',
+      '  - { platform: jd, preset: generic, files: [keys/j.csv] }',
+      '',
+    ].join('\n'));
+    const head = 'order_id,line_id,customer_id,paid_at,paid_amount,status';
+    const at = '2026-07-01 10:00';
+    mkdirSync(dir, { recursive: true });
+    // O1 comes back after O2 (not consecutive); t2 repeats O2 line 1 (a duplicate) and adds O3.
+    writeFileSync(path.join(dir, 't1.csv'), [head, `O1,1,C1,${at},1.00,paid`, `O2,1,C2,${at},2.00,paid`, `O1,2,C1,${at},3.00,paid`].join('\n') + '\n');
+    writeFileSync(path.join(dir, 't2.csv'), [head, `O2,1,C2,${at},2.00,paid`, `O3,1,,${at},4.00,paid`].join('\n') + '\n');
+    // The same ids on another platform are other orders and buyers.
+    writeFileSync(path.join(dir, 'j.csv'), [head, `O1,1,C1,${at},5.00,paid`].join('\n') + '\n');
+    const ws = await loadWorkspace('keys.yaml', root);
+    const lines: OrderLine[] = [];
+    const result = await ingestWorkspace(ws.config, { baseDir: ws.baseDir, onOrderLine: (l) => lines.push(l) });
+    expect(result.problems.list()).toEqual([]);
+    expect(lines.map((l) => [l.platform, l.orderId, l.lineId, l.orderKey, l.buyerKey])).toEqual([
+      ['tmall', 'O1', '1', 0, 0],
+      ['tmall', 'O2', '1', 1, 1],
+      ['tmall', 'O1', '2', 0, 0],
+      ['tmall', 'O3', '1', 2, -1],
+      ['jd', 'O1', '1', 3, 2],
+    ]);
+    expect(result.files.map((f) => f.skipped.duplicate)).toEqual([0, 1, 0]);
+    expect(result.keys).toMatchObject({ orders: 4, buyers: 3 });
+    expect(result.keys.bytes).toBeGreaterThan(0);
   });
 });
