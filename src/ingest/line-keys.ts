@@ -13,6 +13,65 @@ const RAW = 1; // up to 8 code units below 256, none 0: the code units themselve
 const DIGITS = 2; // 9–16 ASCII digits: one nibble each (digit + 1), zero-padded
 const ARENA = 3; // anything else: where it starts in the arena and its length
 
+/**
+ * Texts kept as bytes: one byte per code unit when every code unit of the text is below 256
+ * (ids almost always are), else two, low byte first. A text is found again by where it starts,
+ * the bitwise-not of that for a two-byte text; its length is the caller's to keep.
+ */
+class TextArena {
+  private bytes = new Uint8Array(1 << 12);
+  private used = 0;
+
+  get byteLength(): number {
+    return this.bytes.byteLength;
+  }
+
+  /** Appends `text`; returns where it starts (bitwise-not of it for a two-byte text). */
+  store(text: string): number {
+    const n = text.length;
+    let wide = false;
+    for (let i = 0; i < n; i++) {
+      if (text.charCodeAt(i) > 255) {
+        wide = true;
+        break;
+      }
+    }
+    const size = wide ? 2 * n : n;
+    if (this.used + size > this.bytes.length) {
+      const bigger = new Uint8Array(Math.max(this.bytes.length * 2, this.used + size));
+      bigger.set(this.bytes.subarray(0, this.used));
+      this.bytes = bigger;
+    }
+    const a = this.bytes;
+    const start = this.used;
+    let p = start;
+    if (!wide) {
+      for (let i = 0; i < n; i++) a[p++] = text.charCodeAt(i);
+    } else {
+      for (let i = 0; i < n; i++) {
+        const c = text.charCodeAt(i);
+        a[p++] = c & 0xff;
+        a[p++] = c >>> 8;
+      }
+    }
+    this.used = p;
+    return wide ? ~start : start;
+  }
+
+  /** Is the text stored at `at` (as `store` returned it), of text.length code units, `text`? */
+  matches(at: number, text: string): boolean {
+    const a = this.bytes;
+    const n = text.length;
+    if (at >= 0) {
+      for (let i = 0; i < n; i++) if (a[at + i] !== text.charCodeAt(i)) return false;
+      return true;
+    }
+    let p = ~at;
+    for (let i = 0; i < n; i++, p += 2) if ((a[p]! | (a[p + 1]! << 8)) !== text.charCodeAt(i)) return false;
+    return true;
+  }
+}
+
 /** Numbers handed out by the interners that share it (one per platform): keys dense across them. */
 export interface KeyCounter {
   count: number;
@@ -30,8 +89,7 @@ export class KeyInterner {
   private table: Int32Array;
   private mask: number;
   private held = 0;
-  private arena = new Uint8Array(1 << 12);
-  private used = 0;
+  private readonly arena = new TextArena();
   /** Whether the last `intern` call added its key. */
   added = false;
   // The text of the last `encode` call as its slot holds it.
@@ -67,7 +125,7 @@ export class KeyInterner {
       const held = table[at + 1]!;
       if (held === 0) break;
       if (table[at] === h && (held & 3) === mode) {
-        if (mode === ARENA ? table[at + 3] === text.length && this.matches(table[at + 2]!, text) : table[at + 2] === w0 && table[at + 3] === w1) {
+        if (mode === ARENA ? table[at + 3] === text.length && this.arena.matches(table[at + 2]!, text) : table[at + 2] === w0 && table[at + 3] === w1) {
           this.added = false;
           return (held >>> 2) - 1;
         }
@@ -80,7 +138,7 @@ export class KeyInterner {
     table[at] = h;
     table[at + 1] = ((key + 1) << 2) | mode;
     if (mode === ARENA) {
-      table[at + 2] = this.store(text);
+      table[at + 2] = this.arena.store(text);
       table[at + 3] = text.length;
     } else {
       table[at + 2] = w0;
@@ -124,51 +182,6 @@ export class KeyInterner {
     return h;
   }
 
-  private matches(start: number, text: string): boolean {
-    const a = this.arena;
-    const n = text.length;
-    let p = start;
-    if (p >= 0) {
-      for (let i = 0; i < n; i++) if (a[p + i] !== text.charCodeAt(i)) return false;
-      return true;
-    }
-    p = ~p;
-    for (let i = 0; i < n; i++, p += 2) if ((a[p]! | (a[p + 1]! << 8)) !== text.charCodeAt(i)) return false;
-    return true;
-  }
-
-  /** Appends the text to the arena; returns where (bitwise-not of it for a wide text). */
-  private store(text: string): number {
-    const n = text.length;
-    let wide = false;
-    for (let i = 0; i < n; i++) {
-      if (text.charCodeAt(i) > 255) {
-        wide = true;
-        break;
-      }
-    }
-    const bytes = wide ? 2 * n : n;
-    if (this.used + bytes > this.arena.length) {
-      const bigger = new Uint8Array(Math.max(this.arena.length * 2, this.used + bytes));
-      bigger.set(this.arena.subarray(0, this.used));
-      this.arena = bigger;
-    }
-    const a = this.arena;
-    const start = this.used;
-    let p = start;
-    if (!wide) {
-      for (let i = 0; i < n; i++) a[p++] = text.charCodeAt(i);
-    } else {
-      for (let i = 0; i < n; i++) {
-        const c = text.charCodeAt(i);
-        a[p++] = c & 0xff;
-        a[p++] = c >>> 8;
-      }
-    }
-    this.used = p;
-    return wide ? ~start : start;
-  }
-
   private rehash(slots: number): void {
     const mask = slots - 1;
     const old = this.table;
@@ -201,8 +214,7 @@ export class LineRegistry {
   private values = new Float64Array(1 << 12);
   private starts = new Int32Array(1 << 12);
   private lengths = new Int32Array(1 << 12);
-  private arena = new Uint8Array(1 << 14);
-  private used = 0;
+  private readonly arena = new TextArena();
   private count = 0;
 
   get size(): number {
@@ -221,7 +233,7 @@ export class LineRegistry {
     if (orderKey >= this.heads.length) this.heads = grownInt32(this.heads, Math.max(this.heads.length * 2, orderKey + 1));
     const n = lineId.length;
     for (let e = this.heads[orderKey]! - 1; e >= 0; e = this.next[e]! - 1) {
-      if (this.lengths[e] === n && this.matches(e, lineId)) return this.values[e];
+      if (this.lengths[e] === n && this.arena.matches(this.starts[e]!, lineId)) return this.values[e];
     }
     const e = this.count++;
     if (e === this.next.length) {
@@ -233,56 +245,12 @@ export class LineRegistry {
       values.set(this.values);
       this.values = values;
     }
-    this.store(e, lineId);
+    this.starts[e] = this.arena.store(lineId);
+    this.lengths[e] = n;
     this.values[e] = value;
     this.next[e] = this.heads[orderKey]!;
     this.heads[orderKey] = e + 1;
     return undefined;
-  }
-
-  private matches(e: number, text: string): boolean {
-    const a = this.arena;
-    let p = this.starts[e]!;
-    const n = text.length;
-    if (p >= 0) {
-      for (let i = 0; i < n; i++) if (a[p + i] !== text.charCodeAt(i)) return false;
-      return true;
-    }
-    p = ~p;
-    for (let i = 0; i < n; i++, p += 2) if ((a[p]! | (a[p + 1]! << 8)) !== text.charCodeAt(i)) return false;
-    return true;
-  }
-
-  private store(e: number, text: string): void {
-    const n = text.length;
-    let wide = false;
-    for (let i = 0; i < n; i++) {
-      if (text.charCodeAt(i) > 255) {
-        wide = true;
-        break;
-      }
-    }
-    const bytes = wide ? 2 * n : n;
-    if (this.used + bytes > this.arena.length) {
-      const bigger = new Uint8Array(Math.max(this.arena.length * 2, this.used + bytes));
-      bigger.set(this.arena.subarray(0, this.used));
-      this.arena = bigger;
-    }
-    const a = this.arena;
-    let p = this.used;
-    this.lengths[e] = n;
-    if (!wide) {
-      this.starts[e] = p;
-      for (let i = 0; i < n; i++) a[p++] = text.charCodeAt(i);
-    } else {
-      this.starts[e] = ~p;
-      for (let i = 0; i < n; i++) {
-        const c = text.charCodeAt(i);
-        a[p++] = c & 0xff;
-        a[p++] = c >>> 8;
-      }
-    }
-    this.used = p;
   }
 }
 
