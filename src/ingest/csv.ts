@@ -8,18 +8,20 @@
 // (`"ab"c` → `abc`); an unterminated quoted field at the end of the file yields what it has,
 // flagged `unterminatedQuote`.
 //
-// The file is read with a stream in ~1 MiB chunks and decoded incrementally, so memory stays
-// flat whatever the file size. Each decoded chunk is scanned with indexOf: a line without any
-// quote (the common case) is cut at each delimiter into slices of the chunk; a record that
-// holds a quote goes through a small state machine that can stop at a chunk boundary anywhere
-// and resume with the next chunk, so no text is scanned twice. A record still open after
-// MAX_PENDING_CHARS (a stray quote that never closes, or a file that is not CSV at all) is a
+// The file is read with a stream in ~1 MiB chunks, so memory stays flat whatever the file size.
+// Each chunk's UTF-8 bytes (other encodings are decoded and written as UTF-8 first) are scanned
+// as their latin-1 image, one character per byte (record-batch.ts says why that is safe), with
+// indexOf: a line without any quote (the common case) is cut at each delimiter into cell
+// positions in a RecordBatch; a record that holds a quote goes through a small state machine
+// that can stop at a chunk boundary anywhere and resume with the next chunk, so no text is
+// scanned twice, and its fields become decoded strings. A record still open after
+// MAX_PENDING_BYTES (a stray quote that never closes, or a file that is not CSV at all) is a
 // UserError rather than an out-of-memory crash.
 //
-// Fields are substrings of the decoded chunk. V8 makes a substring of 13 or more characters
-// a view into its parent, so a field kept after its batch is consumed (an order id in a
-// table, say) keeps its whole ~2 MB chunk alive; pass fields kept for long through
-// `detachString`.
+// Cells taken as text are substrings of the chunk's image or decoded from it. V8 makes a
+// substring of 13 or more characters a view into its parent, so a cell kept after its batch is
+// consumed (an order id in a table, say) keeps its whole ~1 MB chunk alive; pass cells kept for
+// long through `detachString`.
 import { createReadStream } from 'node:fs';
 import { open, stat } from 'node:fs/promises';
 import { UserError } from '../errors.js';
@@ -39,8 +41,8 @@ export interface CsvOptions {
   chunkSize?: number;
   /** @internal Records per batch (default 1024). */
   batchSize?: number;
-  /** @internal Longest unfinished record held, in characters (default 64 Mi). */
-  maxPendingChars?: number;
+  /** @internal Longest unfinished record held, in bytes (default 64 MiB). */
+  maxPendingBytes?: number;
 }
 
 /**
@@ -72,11 +74,11 @@ const ENCODING_SAMPLE = 1 << 20;
 const DELIMITER_SAMPLE = 64 * 1024;
 const DELIMITER_LINES = 20;
 /**
- * Characters an unfinished record may hold while its end is awaited (two bytes each when the
- * text is not Latin-1). No real export has such a record; this bounds memory when a stray
- * quote opens a field that never closes, and stays well under V8's ~512 Mi string limit.
+ * Bytes an unfinished record may hold while its end is awaited. No real export has such a
+ * record; this bounds memory when a stray quote opens a field that never closes, and stays well
+ * under V8's ~512 Mi string limit.
  */
-const MAX_PENDING_CHARS = 64 * 1024 * 1024;
+const MAX_PENDING_BYTES = 64 * 1024 * 1024;
 
 export async function openCsv(path: string, options: CsvOptions = {}): Promise<CsvSource> {
   const { size: totalBytes } = await stat(path);
@@ -110,7 +112,7 @@ export async function openCsv(path: string, options: CsvOptions = {}): Promise<C
   const batchSize = Math.max(1, options.batchSize ?? BATCH_SIZE);
   const onProgress = options.onProgress;
 
-  const maxPendingChars = options.maxPendingChars ?? MAX_PENDING_CHARS;
+  const maxPendingBytes = options.maxPendingBytes ?? MAX_PENDING_BYTES;
 
   // The parser scans UTF-8 bytes, one character each (see record-batch.ts): for UTF-8 files a
   // copy instead of a decode, and cells beyond ASCII are decoded only when asked for as text.
@@ -118,7 +120,7 @@ export async function openCsv(path: string, options: CsvOptions = {}): Promise<C
   const utf8 = encoding === 'utf8' || encoding === 'utf8-bom';
 
   async function* recordBatches(): AsyncGenerator<RecordBatch> {
-    const parser = new CsvParser(delimiter, maxPendingChars);
+    const parser = new CsvParser(delimiter, maxPendingBytes);
     const decoder = utf8 ? null : createDecoder(encoding);
     const batch = new RecordBatch();
     let bytesRead = 0;
@@ -345,7 +347,7 @@ export class CsvParser {
 
   constructor(
     delimiter: CsvDelimiter,
-    private readonly maxPendingChars = MAX_PENDING_CHARS,
+    private readonly maxPendingBytes = MAX_PENDING_BYTES,
   ) {
     this.delim = delimiter;
     this.delimCode = delimiter.charCodeAt(0);
@@ -479,7 +481,7 @@ export class CsvParser {
     const old = this.buf;
     if (this.pos < old.length) {
       const rest = old.slice(this.pos);
-      if (rest.length > this.maxPendingChars) throw this.tooLong(this.row, false);
+      if (rest.length > this.maxPendingBytes) throw this.tooLong(this.row, false);
       let cut = text.indexOf('\n', start);
       const cr = text.indexOf('\r', start);
       if (cr >= 0 && (cut < 0 || cr < cut)) cut = cr;
@@ -608,7 +610,7 @@ export class CsvParser {
     this.nextLF = lf;
     this.nextCR = cr;
     if (!last) {
-      if (acc.length > this.maxPendingChars) throw this.tooLong(this.recordRow, mode === QUOTED);
+      if (acc.length > this.maxPendingBytes) throw this.tooLong(this.recordRow, mode === QUOTED);
       this.mode = mode;
       this.acc = acc;
       return false;
@@ -629,8 +631,8 @@ export class CsvParser {
   }
 
   private tooLong(row: number, quoted: boolean): UserError {
-    const max = this.maxPendingChars;
-    const size = max >= 1 << 20 ? `${Math.round(max / (1 << 20))} Mi characters` : `${max} characters`;
+    const max = this.maxPendingBytes;
+    const size = max >= 1 << 20 ? `${Math.round(max / (1 << 20))} MiB` : `${max} bytes`;
     return quoted
       ? new UserError(`a quoted field is still open after ${size}`, {
           location: { row },

@@ -411,9 +411,9 @@ describe('openCsv', () => {
 
   it('gives up with a UserError on a quoted field that stays open too long', async () => {
     const p = file('a,b\n1,2\n3,"stray quote' + ',x\n'.repeat(100));
-    const err = await readAll(p, { chunkSize: 16, maxPendingChars: 100 }).catch((e: unknown) => e);
+    const err = await readAll(p, { chunkSize: 16, maxPendingBytes: 100 }).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(UserError);
-    expect((err as UserError).message).toBe('a quoted field is still open after 100 characters');
+    expect((err as UserError).message).toBe('a quoted field is still open after 100 bytes');
     expect((err as UserError).location).toEqual({ file: p, row: 3 });
     // Under the limit, the same file yields the open field, flagged.
     const recs = await readAll(p, { chunkSize: 16 });
@@ -423,9 +423,9 @@ describe('openCsv', () => {
 
   it('gives up with a UserError on a line that never ends', async () => {
     const p = file('a\nb\n' + 'y'.repeat(300));
-    const err = await readAll(p, { chunkSize: 16, maxPendingChars: 100 }).catch((e: unknown) => e);
+    const err = await readAll(p, { chunkSize: 16, maxPendingBytes: 100 }).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(UserError);
-    expect((err as UserError).message).toBe('a line is longer than 100 characters');
+    expect((err as UserError).message).toBe('a line is longer than 100 bytes');
     expect((err as UserError).location).toEqual({ file: p, row: 3 });
   });
 
