@@ -1,9 +1,9 @@
 // Text encodings of CSV exports: detection from a byte sample, and streaming decoders that
 // survive multi-byte characters split across read chunks.
 //
-// Exports come as UTF-8 (with or without BOM), UTF-16 (Excel's "Unicode text", always with a
-// BOM) and GBK/GB18030 (Chinese platforms' defaults). GB18030 is a superset of GBK, so GBK
-// files are decoded as GB18030.
+// Exports come as UTF-8 (with or without BOM), UTF-16 (Excel's "Unicode text", with a BOM, and
+// now and then without one when a tool re-saves it) and GBK/GB18030 (Chinese platforms'
+// defaults). GB18030 is a superset of GBK, so GBK files are decoded as GB18030.
 import { isUtf8 } from 'node:buffer';
 import iconv from 'iconv-lite';
 
@@ -12,8 +12,11 @@ export type CsvEncoding = 'utf8' | 'utf8-bom' | 'utf16le' | 'utf16be' | 'gb18030
 /**
  * Detect the encoding of a file from its first bytes.
  *
- * A byte-order mark wins (UTF-8, UTF-16LE, UTF-16BE); otherwise a sample that is valid
- * UTF-8 is `utf8` (plain ASCII included) and anything else is taken as GB18030/GBK.
+ * A byte-order mark wins (UTF-8, UTF-16LE, UTF-16BE); then UTF-16 without one, told by its
+ * zero bytes (the high byte of every ASCII character — digits, delimiters, line breaks — is 0,
+ * in the odd positions for little-endian, the even ones for big-endian; text in UTF-8 or GBK
+ * holds no zero bytes at all); otherwise a sample that is valid UTF-8 is `utf8` (plain ASCII
+ * included) and anything else is taken as GB18030/GBK.
  * The sample may end in the middle of a character: a truncated UTF-8 sequence at its very
  * end does not make it invalid. Pass a sample that holds the whole file when the file is
  * small, so that a truncated last character of the file itself is judged too
@@ -24,8 +27,33 @@ export function detectEncoding(sample: Uint8Array, complete = false): CsvEncodin
   if (n >= 3 && sample[0] === 0xef && sample[1] === 0xbb && sample[2] === 0xbf) return 'utf8-bom';
   if (n >= 2 && sample[0] === 0xff && sample[1] === 0xfe) return 'utf16le';
   if (n >= 2 && sample[0] === 0xfe && sample[1] === 0xff) return 'utf16be';
+  const utf16 = utf16WithoutBom(sample);
+  if (utf16 !== undefined) return utf16;
   const end = complete ? n : completeUtf8Length(sample);
   return isUtf8(sample.subarray(0, end)) ? 'utf8' : 'gb18030';
+}
+
+/** Bytes looked at for UTF-16 without a BOM. */
+const UTF16_SAMPLE = 64 * 1024;
+
+/**
+ * UTF-16 without a BOM: zero bytes in at least a fifth of the code units' high-byte position
+ * and almost never in the low-byte one. A CSV line has at least a delimiter or a line break in
+ * ASCII, so even all-Chinese text passes the first test.
+ */
+function utf16WithoutBom(sample: Uint8Array): 'utf16le' | 'utf16be' | undefined {
+  const n = Math.min(sample.length, UTF16_SAMPLE) & ~1;
+  if (n < 4) return undefined;
+  let evenZeros = 0;
+  let oddZeros = 0;
+  for (let i = 0; i < n; i += 2) {
+    if (sample[i] === 0) evenZeros++;
+    if (sample[i + 1] === 0) oddZeros++;
+  }
+  const units = n / 2;
+  if (oddZeros >= units / 5 && evenZeros <= units / 50) return 'utf16le';
+  if (evenZeros >= units / 5 && oddZeros <= units / 50) return 'utf16be';
+  return undefined;
 }
 
 /**

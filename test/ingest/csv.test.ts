@@ -202,6 +202,19 @@ describe('openCsv', () => {
     ]);
   });
 
+  it('reads UTF-16 without a BOM, at any chunk size', async () => {
+    const text = 'order_id,商品名称,金额\n1001,"保湿面霜, 50ml",129.00\n1002,洗面奶,59.90\n';
+    const p = file(Buffer.from(text, 'utf16le'));
+    expect((await openCsv(p)).encoding).toBe('utf16le');
+    for (const chunkSize of [1, 3, 7, 1 << 20]) {
+      expect(rows(await readAll(p, { chunkSize }))).toEqual([
+        [1, 'order_id', '商品名称', '金额'],
+        [2, '1001', '保湿面霜, 50ml', '129.00'],
+        [3, '1002', '洗面奶', '59.90'],
+      ]);
+    }
+  });
+
   it('strips a UTF-8 BOM', async () => {
     const p = file(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('id,name\n1,x\n')]));
     const src = await openCsv(p);

@@ -32,6 +32,21 @@ describe('detectEncoding', () => {
     expect(detectEncoding(iconv.encode('商品名称,收货地址\n面霜,浙江\n', 'gbk'))).toBe('gb18030');
   });
 
+  it('recognises UTF-16 without a byte-order mark by its zero bytes', () => {
+    const text = '订单号,商品名称,金额\n4012345678901234567,面霜 50ml,128.00\n';
+    const le = Buffer.from(text, 'utf16le');
+    const be = Buffer.from(le).swap16();
+    expect(detectEncoding(le)).toBe('utf16le');
+    expect(detectEncoding(be)).toBe('utf16be');
+    // Even a line of Chinese only has its delimiters and line break in ASCII.
+    expect(detectEncoding(Buffer.from('订单,商品\n', 'utf16le'))).toBe('utf16le');
+    // UTF-8 and GBK hold no zero bytes: unchanged.
+    expect(detectEncoding(Buffer.from(text, 'utf8'))).toBe('utf8');
+    expect(detectEncoding(iconv.encode(text, 'gbk'))).toBe('gb18030');
+    // A stray zero byte or two in UTF-8 is not UTF-16.
+    expect(detectEncoding(Buffer.concat([Buffer.from(text, 'utf8'), bytes(0, 0x41, 0)]))).toBe('utf8');
+  });
+
   it('does not count a UTF-8 character cut at the end of the sample against it', () => {
     const full = new TextEncoder().encode('a,中'); // 61 2C E4 B8 AD
     expect(detectEncoding(full.subarray(0, 3))).toBe('utf8');
