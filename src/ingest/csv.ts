@@ -25,7 +25,8 @@
 import { createReadStream } from 'node:fs';
 import { open, stat } from 'node:fs/promises';
 import { UserError } from '../errors.js';
-import { createDecoder, detectEncoding, type CsvEncoding } from './encoding.js';
+import { isAscii, isUtf8 } from 'node:buffer';
+import { completeUtf8Length, createDecoder, detectEncoding, type CsvEncoding } from './encoding.js';
 import { RecordBatch, type SourceRecord } from './record-batch.js';
 
 export type CsvDelimiter = ',' | ';' | '\t';
@@ -53,6 +54,7 @@ export interface CsvOptions {
 export type CsvRecord = SourceRecord;
 
 export interface CsvSource {
+  /** Detected or given; a file that turns out GBK past an all-ASCII start says so once read. */
   encoding: CsvEncoding;
   delimiter: CsvDelimiter;
   totalBytes: number;
@@ -118,10 +120,14 @@ export async function openCsv(path: string, options: CsvOptions = {}): Promise<C
   // copy instead of a decode, and cells beyond ASCII are decoded only when asked for as text.
   // Other encodings are decoded and written as UTF-8 first.
   const utf8 = encoding === 'utf8' || encoding === 'utf8-bom';
+  // A file detected as UTF-8 from an all-ASCII start may turn out GBK further on (ASCII reads
+  // the same in both): it is then read as GB18030 from the first chunk that is not UTF-8.
+  const mayTurnGbk = encoding === 'utf8' && (options.encoding === undefined || options.encoding === 'auto');
 
   async function* recordBatches(): AsyncGenerator<RecordBatch> {
     const parser = new CsvParser(delimiter, maxPendingBytes);
-    const decoder = utf8 ? null : createDecoder(encoding);
+    let decoder = utf8 ? null : createDecoder(encoding);
+    let asciiSoFar = mayTurnGbk;
     const batch = new RecordBatch();
     let bytesRead = 0;
     let reported = 0;
@@ -138,7 +144,15 @@ export async function openCsv(path: string, options: CsvOptions = {}): Promise<C
             chunk = chunk.subarray(k);
             bom -= k;
           }
-          parser.push(chunk.toString('latin1'), chunk);
+          if (asciiSoFar && !isAscii(chunk)) {
+            asciiSoFar = false;
+            if (!isUtf8(chunk.subarray(0, completeUtf8Length(chunk)))) {
+              decoder = createDecoder('gb18030');
+              source.encoding = 'gb18030';
+            }
+          }
+          if (decoder !== null) pushText(parser, decoder.write(chunk));
+          else parser.push(chunk.toString('latin1'), chunk);
         }
         while (parser.parse(batch, batchSize, false)) {
           yield batch;
@@ -166,7 +180,8 @@ export async function openCsv(path: string, options: CsvOptions = {}): Promise<C
     for await (const batch of recordBatches()) yield batch.records();
   }
 
-  return { encoding, delimiter, totalBytes, recordBatches, batches };
+  const source: CsvSource = { encoding, delimiter, totalBytes, recordBatches, batches };
+  return source;
 }
 
 /** Decoded text into the parser, as its UTF-8 bytes. */

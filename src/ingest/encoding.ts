@@ -61,7 +61,7 @@ function utf16WithoutBom(sample: Uint8Array): 'utf16le' | 'utf16be' | undefined 
  * byte in the last three bytes whose sequence runs past the end is cut off, with its
  * continuation bytes. Invalid bytes are left in place (the validator will reject them).
  */
-function completeUtf8Length(bytes: Uint8Array): number {
+export function completeUtf8Length(bytes: Uint8Array): number {
   const n = bytes.length;
   for (let back = 1; back <= 3 && back <= n; back++) {
     const b = bytes[n - back]!;

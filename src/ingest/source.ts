@@ -11,8 +11,8 @@ export type { SourceRecord };
 export { RecordBatch, WorkbookProblem };
 
 export interface RecordSource {
-  /** The text encoding for CSV; 'xlsx' or 'xls' for workbooks. */
-  encoding: string;
+  /** The text encoding for CSV (final once the file is read); 'xlsx' or 'xls' for workbooks. */
+  readonly encoding: string;
   totalBytes: number;
   /**
    * Record batches in file order; the first non-blank record is the header. A batch is only
@@ -58,7 +58,14 @@ export async function openRecords(file: string, options: OpenOptions = {}): Prom
       );
     case 'csv': {
       const csv = await openCsv(file, { encoding: options.encoding, onProgress: options.onProgress });
-      return { encoding: csv.encoding, totalBytes: csv.totalBytes, batches: csv.recordBatches };
+      return {
+        // Read when asked: reading may find the encoding was not what the file's start said.
+        get encoding() {
+          return csv.encoding;
+        },
+        totalBytes: csv.totalBytes,
+        batches: csv.recordBatches,
+      };
     }
   }
 }

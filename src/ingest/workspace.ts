@@ -384,6 +384,8 @@ async function readCsvSource(args: ReadArgs): Promise<FileSummary | undefined> {
   if (!header) {
     problems.warning('the file is empty', { file: display }, 'export it again, or remove it from files:');
   }
+  // Reading may have found the file GBK past an all-ASCII start.
+  summary.encoding = csv.encoding;
   return summary;
 
   function handleRecord(batch: RecordBatch, r: number): void {

@@ -215,6 +215,42 @@ describe('openCsv', () => {
     }
   });
 
+  it('reads a GBK file whose first MiB is all ASCII as GBK from where it stops being UTF-8', async () => {
+    // ~1.4 MB of ASCII rows (the 1 MiB encoding sample sees only these), then rows in GBK.
+    const ascii = Array.from({ length: 50_000 }, (_, i) => `${100000 + i},Serum,SKU${i % 97},59.90`).join('\n');
+    const gbk = iconv.encode('\n200001,保湿面霜,SKU1,129.00\n200002,洗面奶,SKU2,59.90\n', 'gbk');
+    const p = file(Buffer.concat([Buffer.from('order_id,product,sku,amount\n' + ascii), gbk]));
+    for (const chunkSize of [1 << 16, 1 << 20]) {
+      const src = await openCsv(p, { chunkSize });
+      expect(src.encoding).toBe('utf8');
+      const out: CsvRecord[] = [];
+      for await (const b of src.batches()) out.push(...b);
+      expect(src.encoding).toBe('gb18030');
+      expect(out).toHaveLength(50_003);
+      expect(out[1]!.fields).toEqual(['100000', 'Serum', 'SKU0', '59.90']);
+      expect(out.slice(-2).map((r) => r.fields)).toEqual([
+        ['200001', '保湿面霜', 'SKU1', '129.00'],
+        ['200002', '洗面奶', 'SKU2', '59.90'],
+      ]);
+    }
+    // Said to be UTF-8, it stays UTF-8 (the bytes that are not show as U+FFFD).
+    const forced = await openCsv(p, { encoding: 'utf8' });
+    const last: string[][] = [];
+    for await (const b of forced.batches()) for (const r of b) last.push(r.fields);
+    expect(forced.encoding).toBe('utf8');
+    expect(last[last.length - 1]![1]).toContain('\ufffd');
+  });
+
+  it('keeps a UTF-8 file whose Chinese starts after the first MiB as UTF-8', async () => {
+    const ascii = Array.from({ length: 60_000 }, (_, i) => `${100000 + i},Serum,59.90`).join('\n');
+    const p = file('order_id,product,amount\n' + ascii + '\n200001,保湿面霜,129.00\n');
+    const src = await openCsv(p);
+    const out: CsvRecord[] = [];
+    for await (const b of src.batches()) out.push(...b);
+    expect(src.encoding).toBe('utf8');
+    expect(out[out.length - 1]!.fields).toEqual(['200001', '保湿面霜', '129.00']);
+  });
+
   it('strips a UTF-8 BOM', async () => {
     const p = file(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('id,name\n1,x\n')]));
     const src = await openCsv(p);
