@@ -136,9 +136,7 @@ export async function openCsv(path: string, options: CsvOptions = {}): Promise<C
       for await (const data of createReadStream(path, { highWaterMark: chunkSize })) {
         let chunk = data as Buffer;
         bytesRead += chunk.length;
-        if (decoder !== null) {
-          pushText(parser, decoder.write(chunk));
-        } else {
+        if (decoder === null) {
           if (bom > 0) {
             const k = Math.min(bom, chunk.length);
             chunk = chunk.subarray(k);
@@ -151,9 +149,9 @@ export async function openCsv(path: string, options: CsvOptions = {}): Promise<C
               source.encoding = 'gb18030';
             }
           }
-          if (decoder !== null) pushText(parser, decoder.write(chunk));
-          else parser.push(chunk.toString('latin1'), chunk);
         }
+        if (decoder !== null) pushText(parser, decoder.write(chunk));
+        else parser.push(chunk.toString('latin1'), chunk);
         while (parser.parse(batch, batchSize, false)) {
           yield batch;
           batch.clear();
@@ -500,7 +498,7 @@ export class CsvParser {
       let cut = text.indexOf('\n', start);
       const cr = text.indexOf('\r', start);
       if (cr >= 0 && (cut < 0 || cr < cut)) cut = cr;
-      // The joined line's bytes are found from its image if a cell needs decoding.
+      // The joined line's bytes are found from its image (RecordBatch.setSource).
       this.bufBytes = null;
       if (cut < 0) {
         this.buf = rest + text.slice(start);

@@ -11,9 +11,6 @@
 // decoded text. The plain readers (values.ts) read the bytes themselves; a cell holding any byte
 // ≥ 0x80 is decoded when it is asked for as text.
 
-/** A cell that is not in the source text (a string, or beyond the record's last cell). */
-export const NOT_IN_TEXT = -1;
-
 export interface SourceRecord {
   /** 1-based line number where the record starts in the file (header = 1), or the sheet's row number. */
   row: number;
@@ -44,11 +41,8 @@ export class RecordBatch {
   private cells = 0;
   /** Cells held as strings; their start is −1 − their index here. */
   private strings: string[] = [];
-  private readonly decoded: TextCache;
-
-  constructor(decoded?: TextCache) {
-    this.decoded = decoded ?? new TextCache();
-  }
+  /** Cells' texts by their bytes, kept from batch to batch of one file. */
+  private readonly decoded = new TextCache();
 
   /** Empties the batch (the cache of decoded cells is kept). */
   clear(): void {
@@ -127,19 +121,6 @@ export class RecordBatch {
 
   cellCount(r: number): number {
     return this.first[r + 1]! - this.first[r]!;
-  }
-
-  /** Where cell k of record r starts in `src`, or NOT_IN_TEXT (a string cell, or no such cell). */
-  start(r: number, k: number): number {
-    const c = this.first[r]! + k;
-    if (c >= this.first[r + 1]!) return NOT_IN_TEXT;
-    const s = this.starts[c]!;
-    return s < 0 ? NOT_IN_TEXT : s;
-  }
-
-  /** Where cell k of record r ends in `src`; only for a cell whose start is in the text. */
-  end(r: number, k: number): number {
-    return this.ends[this.first[r]! + k]!;
   }
 
   /** Cell k of record r as text, '' beyond the record's last cell. */

@@ -161,15 +161,15 @@ export class OverviewAccumulator {
     const m = this.monthIndex(paidAt);
     if (m >= 0) this.monthGmv[m]! += line.paidAmountMinor;
 
+    const categoryName = line.category ?? UNKNOWN_CATEGORY;
+    const category = this.categories.number(categoryName);
+    const buyer = line.buyerKey;
+    const hasBuyer = buyer >= 0;
     for (let i = 0; i < periods.length; i++) {
       const key = periods[i]![0];
       const period = periods[i]![1];
       if (paidAt < period.startMs || paidAt >= period.endMs) continue;
       const acc = this.acc[key];
-      const categoryName = line.category ?? UNKNOWN_CATEGORY;
-      const category = this.categories.number(categoryName);
-      const buyer = line.buyerKey;
-      const hasBuyer = buyer >= 0;
       // An order or buyer is new to the period (and so to its platform) and, separately, to the category.
       const o = this.orders.mark(line.orderKey, i, category);
       const b = hasBuyer ? this.buyers.mark(buyer, i, category) : 0;
