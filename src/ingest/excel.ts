@@ -7,7 +7,7 @@
 // cached result. Text cells stay text, so ids written as text keep their leading zeros.
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
-import { PassThrough } from 'node:stream';
+import { PassThrough, Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { nearest } from '../config/suggest.js';
 import type { CsvRecord } from './csv.js';
@@ -154,6 +154,8 @@ interface StreamRow {
 interface StreamWorksheet extends AsyncIterable<StreamRow> {
   id?: number | string;
   name?: string;
+  /** What the sheet's rows are parsed from: the zip entry, or a temporary file (see `releaseSheet`). */
+  iterator?: unknown;
 }
 interface StreamWorkbook extends AsyncIterable<StreamWorksheet> {
   model?: { sheets?: { name: string }[] };
@@ -188,8 +190,10 @@ export async function openXlsx(path: string, options: WorkbookOptions = {}): Pro
 
     const seen: string[] = [];
     let found = false;
+    let current: StreamWorksheet | undefined;
     try {
       for await (const sheet of reader) {
+        current = sheet;
         const name = sheet.name ?? `Sheet${seen.length + 1}`;
         seen.push(name);
         // Tab order comes from workbook.xml (read before the sheets in files Excel writes);
@@ -202,9 +206,13 @@ export async function openXlsx(path: string, options: WorkbookOptions = {}): Pro
           // A name or position not among the sheets known so far may still come later only when
           // the names are not known up front.
           if (names.length > 0) throw wanted;
+          releaseSheet(sheet);
           continue;
         }
-        if (wanted !== position) continue;
+        if (wanted !== position) {
+          releaseSheet(sheet);
+          continue;
+        }
         found = true;
         let batch: CsvRecord[] = [];
         for await (const row of sheet) {
@@ -231,12 +239,28 @@ export async function openXlsx(path: string, options: WorkbookOptions = {}): Pro
         'open it in Excel and save it again as .xlsx, or export the data as CSV',
       );
     } finally {
+      if (current) releaseSheet(current);
       file.destroy();
       counted.destroy();
     }
   }
 
   return { encoding: 'xlsx', totalBytes, batches };
+}
+
+/**
+ * Lets go of a sheet that will not be read (further). exceljs parks every sheet that comes before the
+ * shared strings in the package — as in files Excel writes — in a temporary file, and deletes that file
+ * once the reader moves past the sheet. A skipped sheet's file stream may not have opened by then; its
+ * open then fails with an 'error' event nobody listens to, which ends the process. Closing the stream,
+ * with a listener, keeps that quiet and frees the file handle.
+ */
+function releaseSheet(sheet: StreamWorksheet): void {
+  const source = sheet.iterator;
+  if (source instanceof Readable && !source.destroyed) {
+    source.on('error', () => {});
+    source.destroy();
+  }
 }
 
 function rowFields(values: StreamRow['values']): string[] {

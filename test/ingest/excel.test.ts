@@ -1,12 +1,12 @@
 // Excel input: cell values → text, sheet choice, .xlsx streamed through exceljs and .xls through
 // SheetJS, and workbook rows through the whole ingest (long numeric ids, date cells, text ids).
 // Workbooks are written by the tests themselves into a temp folder.
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import fs, { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import * as XLSX from '@e965/xlsx';
 import ExcelJS from 'exceljs';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import type { OrderLine } from '../../src/canonical.js';
 import { loadWorkspace } from '../../src/config/load.js';
 import {
@@ -172,6 +172,36 @@ describe('openXlsx', () => {
     await expect(readAll(src)).rejects.toThrow("no sheet named 'Refunds' in the workbook");
     const again = await openXlsx(file, { sheet: 3 });
     await expect(readAll(again)).rejects.toMatchObject({ hint: "its sheets are 'Orders', 'Returns'" });
+  });
+
+  it('skipping sheets or stopping early never leaves a failing temp-file open behind', async () => {
+    // exceljs parks sheets that come before the shared strings (as Excel writes them) in temp files
+    // and deletes each once the reader moves past it. Delaying every read-open of such a file makes
+    // the race with that delete certain: an unguarded skipped sheet then fails to open with an
+    // 'error' event nobody listens to, an uncaught exception that would end the CLI.
+    const file = await xlsx({ Orders: [['a'], ['1']], Returns: [['b'], ['2']], People: [['c'], ['3']] });
+    const uncaught: unknown[] = [];
+    const onUncaught = (err: unknown): void => void uncaught.push(err);
+    process.on('uncaughtException', onUncaught);
+    const open = fs.open;
+    const spy = vi.spyOn(fs, 'open').mockImplementation(((p: fs.PathLike, flags: unknown, ...rest: unknown[]) => {
+      const call = (): void => void (open as (...a: unknown[]) => void)(p, flags, ...rest);
+      if (flags === 'r' && /[\\/]tmp-[^\\/]*$/.test(String(p))) setTimeout(call, 30);
+      else call();
+    }) as typeof fs.open);
+    try {
+      expect(await readAll(await openXlsx(file, { sheet: 'People' }))).toEqual([[1, 'c'], [2, '3']]);
+      for await (const batch of (await openXlsx(file, { sheet: 2 })).batches()) {
+        expect(batch).toHaveLength(2);
+        break;
+      }
+      await expect(readAll(await openXlsx(file, { sheet: 'Refunds' }))).rejects.toBeInstanceOf(WorkbookProblem);
+      await new Promise((resolve) => setTimeout(resolve, 150));
+    } finally {
+      spy.mockRestore();
+      process.off('uncaughtException', onUncaught);
+    }
+    expect(uncaught).toEqual([]);
   });
 
   it('a file that is not a workbook is a WorkbookProblem', async () => {
