@@ -304,10 +304,19 @@ const COMMA = 44;
 const SEMICOLON = 59;
 const TAB = 9;
 
+/** Set by utf8FromImage: the image it last decoded was not valid UTF-8. */
+let imageInvalid = false;
+
 /** The text whose UTF-8 bytes `image` holds one per character (itself when all are ASCII). */
 function utf8FromImage(image: string): string {
+  imageInvalid = false;
   for (let i = 0; i < image.length; i++) {
-    if (image.charCodeAt(i) >= 0x80) return Buffer.from(image, 'latin1').toString('utf8');
+    if (image.charCodeAt(i) >= 0x80) {
+      const bytes = Buffer.from(image, 'latin1');
+      const text = bytes.toString('utf8');
+      imageInvalid = text.includes('\uFFFD') && !isUtf8(bytes);
+      return text;
+    }
   }
   return image;
 }
@@ -637,8 +646,12 @@ export class CsvParser {
   private emit(out: RecordBatch, unterminated: boolean): void {
     out.beginRecord(this.recordRow);
     const fields = this.fields;
-    for (let k = 0; k < fields.length; k++) out.addString(utf8FromImage(fields[k]!));
-    out.endRecord(unterminated);
+    let invalid = false;
+    for (let k = 0; k < fields.length; k++) {
+      out.addString(utf8FromImage(fields[k]!));
+      invalid ||= imageInvalid;
+    }
+    out.endRecord(unterminated, invalid);
     this.inRecord = false;
     this.fields = [];
   }

@@ -19,7 +19,10 @@ export interface SourceRecord {
   unterminatedQuote?: true;
 }
 
+import { isUtf8 } from 'node:buffer';
+
 const EMPTY_BYTES = new Uint8Array(0);
+const REPLACEMENT = '\uFFFD';
 
 export class RecordBatch {
   length = 0;
@@ -28,8 +31,16 @@ export class RecordBatch {
   bytes: Uint8Array = EMPTY_BYTES;
   /** Which text of the reader `src` is (the reader numbers its texts). */
   srcId = -1;
+  /**
+   * How many cell texts read so far were not valid UTF-8 (and so hold U+FFFD): a reader compares
+   * it before and after a record to learn that the record holds such text.
+   */
+  invalidTexts = 0;
+  /** Whether the last `ownText` call met bytes that are not valid UTF-8. */
+  lastTextInvalid = false;
   private rowNumbers = new Int32Array(1024);
-  private open = new Uint8Array(1024);
+  /** Per record: 1 a quoted field still open at the end of the file, 2 text that is not valid UTF-8. */
+  private flags = new Uint8Array(1024);
   /**
    * Record r's cells are first[r] … first[r + 1] − 1; cell c lies at src[starts[c], ends[c]),
    * or is strings[−1 − starts[c]] when starts[c] < 0. Read-only outside this class (the order
@@ -66,11 +77,11 @@ export class RecordBatch {
     if (r + 1 >= this.first.length) {
       const n = this.first.length * 2;
       this.rowNumbers = grownInt32(this.rowNumbers, n);
-      this.open = grownUint8(this.open, n);
+      this.flags = grownUint8(this.flags, n);
       this.first = grownInt32(this.first, n + 1);
     }
     this.rowNumbers[r] = row;
-    this.open[r] = 0;
+    this.flags[r] = 0;
     this.first[r] = this.cells;
   }
 
@@ -90,9 +101,10 @@ export class RecordBatch {
     this.strings.push(text);
   }
 
-  endRecord(unterminatedQuote = false): void {
+  /** Ends the record; `invalidText`: one of its string cells came from bytes that are not valid UTF-8. */
+  endRecord(unterminatedQuote = false, invalidText = false): void {
     const r = this.length++;
-    if (unterminatedQuote) this.open[r] = 1;
+    this.flags[r] = (unterminatedQuote ? 1 : 0) | (invalidText ? 2 : 0);
     this.first[this.length] = this.cells;
   }
 
@@ -116,7 +128,21 @@ export class RecordBatch {
   }
 
   unterminatedQuote(r: number): boolean {
-    return this.open[r] === 1;
+    return (this.flags[r]! & 1) !== 0;
+  }
+
+  /** Did record r come with string cells decoded from bytes that are not valid UTF-8? */
+  heldInvalidText(r: number): boolean {
+    return (this.flags[r]! & 2) !== 0;
+  }
+
+  /** Is cell k of record r text that was not valid UTF-8 (its bytes, or U+FFFD in a string cell)? */
+  cellIsInvalidText(r: number, k: number): boolean {
+    const c = this.first[r]! + k;
+    if (k < 0 || c >= this.first[r + 1]!) return false;
+    const s = this.starts[c]!;
+    if (s < 0) return this.strings[-1 - s]!.includes(REPLACEMENT);
+    return !isUtf8(this.bytes.subarray(s, this.ends[c]!));
   }
 
   cellCount(r: number): number {
@@ -150,9 +176,16 @@ export class RecordBatch {
     return this.decoded.get(this, start, end);
   }
 
-  /** The text of src[start, end) as a string of its own, decoded from its bytes. */
+  /**
+   * The text of src[start, end) as a string of its own, decoded from its bytes. Bytes that are
+   * not UTF-8 become U+FFFD, as everywhere; that is counted (`invalidTexts`) so it can be told.
+   */
   ownText(start: number, end: number): string {
-    return Buffer.prototype.toString.call(this.bytes, 'utf8', start, end);
+    const text = Buffer.prototype.toString.call(this.bytes, 'utf8', start, end);
+    // U+FFFD in the text is rare; only then are the bytes checked (the file may hold U+FFFD itself).
+    this.lastTextInvalid = text.includes(REPLACEMENT) && !isUtf8(this.bytes.subarray(start, end));
+    if (this.lastTextInvalid) this.invalidTexts++;
+    return text;
   }
 
   /**
@@ -221,6 +254,8 @@ export class TextCache {
   /** Per entry: where its bytes are in the arena, how many, and its text. */
   private readonly starts = new Int32Array(TextCache.MAX);
   private readonly lengths = new Int32Array(TextCache.MAX);
+  /** Per entry: 1 when its bytes are not valid UTF-8 (each read of it is counted on the batch). */
+  private readonly invalid = new Uint8Array(TextCache.MAX);
   private readonly values: string[] = [];
   private arena = new Uint8Array(1 << 14);
   private used = 0;
@@ -237,7 +272,10 @@ export class TextCache {
     for (;;) {
       const entry = slots[2 * slot + 1]! - 1;
       if (entry < 0) break;
-      if (slots[2 * slot] === h && this.lengths[entry] === n && this.matches(entry, bytes, start, n)) return this.values[entry]!;
+      if (slots[2 * slot] === h && this.lengths[entry] === n && this.matches(entry, bytes, start, n)) {
+        if (this.invalid[entry] === 1) batch.invalidTexts++;
+        return this.values[entry]!;
+      }
       slot = (slot + 1) & mask;
     }
     const text = batch.ownText(start, end);
@@ -251,6 +289,7 @@ export class TextCache {
       this.arena.set(bytes.subarray(start, end), this.used);
       this.starts[entry] = this.used;
       this.lengths[entry] = n;
+      if (batch.lastTextInvalid) this.invalid[entry] = 1;
       this.used += n;
       this.values.push(text);
       slots[2 * slot] = h;

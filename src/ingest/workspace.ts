@@ -316,6 +316,8 @@ async function readCsvSource(args: ReadArgs): Promise<FileSummary | undefined> {
   const joinKeys: number[] = [];
   // `rowIsOrder` without an order id column: ids are made from the file name and row.
   let orderIdFromRow = false;
+  // Rows holding text that was not valid UTF-8 (shown as U+FFFD), and where the first one is.
+  const invalidText = { rows: 0, row: 0, column: undefined as string | undefined };
 
   try {
     for await (const batch of csv.batches()) {
@@ -373,7 +375,11 @@ async function readCsvSource(args: ReadArgs): Promise<FileSummary | undefined> {
         if (source.table === 'order_lines') orderReader = new OrderLineReader(plan, ctx, source.platform, statusHeader, preset.carryForward);
         start = first + 1;
       }
-      for (let i = start; i < batch.length; i++) handleRecord(batch, i);
+      for (let i = start; i < batch.length; i++) {
+        const invalidBefore = batch.invalidTexts;
+        handleRecord(batch, i);
+        if (batch.invalidTexts !== invalidBefore || batch.heldInvalidText(i)) noteInvalidText(batch, i);
+      }
     }
   } catch (err) {
     // A streamed workbook finds a missing sheet or a broken package only while reading.
@@ -383,6 +389,15 @@ async function readCsvSource(args: ReadArgs): Promise<FileSummary | undefined> {
   }
   if (!header) {
     problems.warning('the file is empty', { file: display }, 'export it again, or remove it from files:');
+  }
+  if (invalidText.rows > 0) {
+    // Only text scanned as UTF-8 can tell (other encodings are decoded before the scan).
+    const n = invalidText.rows;
+    problems.warning(
+      `text that is not valid UTF-8 (shown as �) in ${n} row${n === 1 ? '' : 's'}, the first here`,
+      { file: display, row: invalidText.row, column: invalidText.column },
+      'the file may mix encodings (part UTF-8, part GBK) or be damaged: export it again as UTF-8, or set encoding: gb18030 on this source if it is GBK throughout',
+    );
   }
   // Reading may have found the file GBK past an all-ASCII start.
   summary.encoding = csv.encoding;
@@ -410,7 +425,8 @@ async function readCsvSource(args: ReadArgs): Promise<FileSummary | undefined> {
       summary.skipped.invalid++;
       return;
     }
-    cellProblems.length = 0;
+    // Setting length is a builtin call; most rows have no problems to forget.
+    if (cellProblems.length > 0) cellProblems.length = 0;
     let fatal: boolean;
     if (orderReader) {
       const line = orderReader.read(batch, r, cellProblems, orderIdFromRow ? `${path.basename(display)}#${row}` : undefined);
@@ -441,6 +457,19 @@ async function readCsvSource(args: ReadArgs): Promise<FileSummary | undefined> {
       });
     }
     if (fatal) summary.skipped.invalid++;
+  }
+
+  /** Counts a row holding text that was not valid UTF-8; the first is placed by row and column. */
+  function noteInvalidText(batch: RecordBatch, r: number): void {
+    if (invalidText.rows++ > 0) return;
+    invalidText.row = batch.row(r);
+    const n = batch.cellCount(r);
+    for (let k = 0; k < n; k++) {
+      if (batch.cellIsInvalidText(r, k)) {
+        invalidText.column = header?.[k]?.trim() || `column ${k + 1}`;
+        break;
+      }
+    }
   }
 
   /** The row's line after each join (an items join may split it); the row counts once. */

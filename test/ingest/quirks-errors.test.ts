@@ -154,4 +154,42 @@ describe('missing inputs', () => {
     expect(r.problems.list().map(formatProblem)[0]).toContain('sources[1].files: files ["jd/*.csv"] matched no files');
     expect(r.missing).toContainEqual({ table: 'order_lines', platform: 'jd', path: 'sources[1].files' });
   });
+
+  it('text that is not UTF-8 in a UTF-8 file is one warning naming the first row and column, and the count', async () => {
+    // Read as UTF-8 (as set), with GBK bytes from row 3: 面膜 in GBK is C3E6 C4A4, not valid
+    // UTF-8. Row 4 repeats row 3's text (found in the cache of decoded texts), row 5 holds it
+    // inside a quoted field.
+    const gbk = Buffer.from([0xc3, 0xe6, 0xc4, 0xa4]);
+    const csv = Buffer.concat([
+      Buffer.from('order_id,line_id,paid_at,customer_id,paid_amount,status,product_name\n1,1,2026-07-01 10:00,c1,1.00,paid,面霜\n2,1,2026-07-01 10:00,c1,1.00,paid,'),
+      gbk,
+      Buffer.from('\n3,1,2026-07-01 10:00,c1,1.00,paid,'),
+      gbk,
+      Buffer.from('\n4,1,2026-07-01 10:00,c1,1.00,paid,"a, '),
+      gbk,
+      Buffer.from('"\n5,1,2026-07-01 10:00,c1,1.00,paid,\uFFFD kept as it is\n'),
+    ]);
+    const dir = workspace({ 'ecom-report.yaml': config('generic', '    encoding: utf8\n'), 'data/o.csv': csv });
+    expect(await problems(dir)).toEqual([
+      'data/o.csv:3:product_name: warning: text that is not valid UTF-8 (shown as �) in 3 rows, the first here — the file may mix encodings (part UTF-8, part GBK) or be damaged: export it again as UTF-8, or set encoding: gb18030 on this source if it is GBK throughout',
+    ]);
+    // Valid UTF-8 throughout, U+FFFD included: no warning.
+    const clean = workspace({ 'ecom-report.yaml': config('generic'), 'data/o.csv': `${GENERIC_HEADER},product_name\n1,1,2026-07-01 10:00,c1,1.00,paid,\uFFFD 面霜\n` });
+    expect(await problems(clean)).toEqual([]);
+  });
+
+  it('a file read as UTF-8 from its first MiB that holds GBK further on says so', async () => {
+    // Auto-detection sees UTF-8 Chinese in the first MiB; the GBK row comes after it.
+    const filler = Array.from({ length: 24_000 }, (_, i) => `${i + 10},1,2026-07-01 10:00,c1,1.00,paid,面霜 50ml`).join('\n');
+    const csv = Buffer.concat([
+      Buffer.from(`order_id,line_id,paid_at,customer_id,paid_amount,status,product_name\n${filler}\n1,1,2026-07-01 10:00,c1,1.00,paid,`),
+      Buffer.from([0xc3, 0xe6, 0xc4, 0xa4]),
+      Buffer.from('\n'),
+    ]);
+    expect(csv.length).toBeGreaterThan(1 << 20);
+    const dir = workspace({ 'ecom-report.yaml': config('generic'), 'data/o.csv': csv });
+    const found = await problems(dir);
+    expect(found).toHaveLength(1);
+    expect(found[0]).toMatch(/^data\/o\.csv:24002:product_name: warning: text that is not valid UTF-8 \(shown as �\) in 1 row, the first here — /);
+  });
 });
