@@ -152,34 +152,46 @@ export class KeyInterner {
   /** The hash of `text`, and how a slot would hold it (mode, w0, w1). */
   private encode(text: string): number {
     const n = text.length;
-    let h = 0x811c9dc5;
-    let w0 = 0;
-    let w1 = 0;
-    let raw = n <= 8;
-    let digits = n > 8 && n <= 16;
-    for (let i = 0; i < n; i++) {
-      const c = text.charCodeAt(i);
-      h = Math.imul(h ^ c, 0x01000193);
-      if (raw) {
-        if (c === 0 || c > 255) raw = false;
-        else if (i < 4) w0 |= c << (8 * i);
+    // Equal texts get equal modes; within a mode the words are the text (RAW texts hold no 0,
+    // so their length is where the padding starts; DIGITS nibbles are never 0). Short ids are
+    // hashed from their words, which spares a multiply per character.
+    if (n <= 8) {
+      let w0 = 0;
+      let w1 = 0;
+      let i = 0;
+      for (; i < n; i++) {
+        const c = text.charCodeAt(i);
+        if (c === 0 || c > 255) break;
+        if (i < 4) w0 |= c << (8 * i);
         else w1 |= c << (8 * (i - 4));
-      } else if (digits) {
-        const d = c - 47; // '0' → 1 … '9' → 10
-        if (d < 1 || d > 10) digits = false;
-        else if (i < 8) w0 |= d << (4 * i);
+      }
+      if (i === n) return this.words(RAW, w0, w1, n);
+    } else if (n <= 16) {
+      let w0 = 0;
+      let w1 = 0;
+      let i = 0;
+      for (; i < n; i++) {
+        const d = text.charCodeAt(i) - 47; // '0' → 1 … '9' → 10
+        if (d < 1 || d > 10) break;
+        if (i < 8) w0 |= d << (4 * i);
         else w1 |= d << (4 * (i - 8));
       }
+      if (i === n) return this.words(DIGITS, w0, w1, n);
     }
-    h ^= h >>> 16;
-    h = Math.imul(h, 0x45d9f3b);
-    h ^= h >>> 16;
-    // Equal texts get equal modes; within a mode the words are the text (RAW texts hold no 0,
-    // so their length is where the padding starts; DIGITS nibbles are never 0).
-    this.mode = raw ? RAW : digits ? DIGITS : ARENA;
+    let h = 0x811c9dc5;
+    for (let i = 0; i < n; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+    this.mode = ARENA;
+    this.w0 = 0;
+    this.w1 = 0;
+    return fmix(h);
+  }
+
+  /** Records a text held in its slot's words, and returns its hash. */
+  private words(mode: number, w0: number, w1: number, n: number): number {
+    this.mode = mode;
     this.w0 = w0;
     this.w1 = w1;
-    return h;
+    return fmix(w0 ^ fmix(w1 ^ Math.imul(n, 0x9e3779b1)));
   }
 
   private rehash(slots: number): void {
@@ -257,7 +269,7 @@ export class LineRegistry {
 /**
  * The keys of one ingest run: orders, buyers and lines. Each platform has an interner of its
  * own for orders and one for buyers, numbered across platforms; consecutive lines of one order
- * (the usual layout) find their order without a lookup.
+ * (the usual layout) find their order and buyer without a lookup.
  */
 export class RunKeys {
   private readonly platforms = new Map<string, { orders: KeyInterner; buyers: KeyInterner }>();
@@ -267,6 +279,8 @@ export class RunKeys {
   private lastPlatform = '';
   private lastOrderId = '';
   private lastOrderKey = -1;
+  private lastBuyerId = '';
+  private lastBuyerKey = -1;
   private lastTables: { orders: KeyInterner; buyers: KeyInterner } | undefined;
 
   get orders(): number {
@@ -293,6 +307,7 @@ export class RunKeys {
     this.lastTables = t;
     this.lastPlatform = platform;
     this.lastOrderKey = -1;
+    this.lastBuyerKey = -1;
     return t;
   }
 
@@ -306,10 +321,24 @@ export class RunKeys {
     return key;
   }
 
-  /** The dense key of (platform, customerId). */
+  /** The dense key of (platform, customerId). An order's lines, one after another, share their buyer. */
   buyer(platform: string, customerId: string): number {
-    return this.tables(platform).buyers.intern(customerId);
+    const t = this.tables(platform);
+    if (customerId === this.lastBuyerId && this.lastBuyerKey >= 0) return this.lastBuyerKey;
+    const key = t.buyers.intern(customerId);
+    this.lastBuyerId = customerId;
+    this.lastBuyerKey = key;
+    return key;
   }
+}
+
+/** Murmur3's finaliser: every input bit reaches every bit of the hash, the low ones included. */
+function fmix(h: number): number {
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  return h ^ (h >>> 16);
 }
 
 function grownInt32(a: Int32Array, size: number): Int32Array<ArrayBuffer> {

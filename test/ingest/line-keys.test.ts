@@ -101,5 +101,15 @@ describe('RunKeys', () => {
     expect(keys.buyer('tmall', 'C1')).toBe(0);
     expect(keys.buyer('jd', 'C1')).toBe(1);
     expect(keys.buyer('tmall', 'C1')).toBe(0);
+    // The same buyer line after line (an order's lines), then another, then back, then the
+    // same id on another platform right after.
+    expect(keys.buyer('tmall', 'C1')).toBe(0);
+    expect(keys.buyer('tmall', 'C2')).toBe(2);
+    expect(keys.buyer('tmall', 'C2')).toBe(2);
+    expect(keys.buyer('tmall', 'C1')).toBe(0);
+    expect(keys.buyer('jd', 'C1')).toBe(1);
+    expect(keys.buyer('jd', 'C2')).toBe(3);
+    expect(keys.buyer('tmall', 'C2')).toBe(2);
+    expect(keys.buyers).toBe(4);
   });
 });
