@@ -6,17 +6,22 @@
 // dates as wall-clock text (`2026-07-01 09:05:00`), booleans as true/false, formulas as their
 // cached result. Text cells stay text, so ids written as text keep their leading zeros.
 import { createReadStream } from 'node:fs';
-import { stat } from 'node:fs/promises';
+import { open, stat } from 'node:fs/promises';
 import { PassThrough, Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { nearest } from '../config/suggest.js';
 import type { CsvRecord } from './csv.js';
 
-/** A workbook that cannot be read as asked: the message names what is wrong, the hint the fix. */
+/**
+ * A workbook that cannot be read as asked: the message names what is wrong, the hint the fix.
+ * `setting` is the source setting at fault (a sheet that is not there), if any; without one the
+ * file itself is (damaged, not a workbook).
+ */
 export class WorkbookProblem extends Error {
   constructor(
     message: string,
     readonly hint: string,
+    readonly setting?: 'sheet',
   ) {
     super(message);
     this.name = 'WorkbookProblem';
@@ -131,7 +136,7 @@ export function chooseSheet(names: readonly string[], wanted: string | number | 
   const list = names.map((n) => `'${n}'`).join(', ');
   if (typeof wanted === 'number') {
     if (wanted >= 1 && wanted <= names.length) return wanted;
-    return new WorkbookProblem(`sheet ${wanted} does not exist: the workbook has ${names.length} sheet${names.length === 1 ? '' : 's'}`, `its sheets are ${list}`);
+    return new WorkbookProblem(`sheet ${wanted} does not exist: the workbook has ${names.length} sheet${names.length === 1 ? '' : 's'}`, `its sheets are ${list}`, 'sheet');
   }
   const key = wanted.trim().toLowerCase();
   const index = names.findIndex((n) => n.trim().toLowerCase() === key);
@@ -140,6 +145,7 @@ export function chooseSheet(names: readonly string[], wanted: string | number | 
   return new WorkbookProblem(
     `no sheet named '${wanted}' in the workbook`,
     `${guess ? `did you mean '${guess}'? ` : ''}its sheets are ${list}; set sheet: to one of them or to a 1-based position`,
+    'sheet',
   );
 }
 
@@ -161,8 +167,42 @@ interface StreamWorkbook extends AsyncIterable<StreamWorksheet> {
   model?: { sheets?: { name: string }[] };
 }
 
+/**
+ * Does the file end the way a zip package must, with its end-of-central-directory record (in the
+ * last 22 bytes, or further back by the length of a comment)? A workbook cut short — a download
+ * or copy that stopped — does not, and the streaming reader would wait for the rest forever.
+ */
+async function endsLikeZip(path: string, size: number): Promise<boolean> {
+  const length = Math.min(size, 22 + 0xffff);
+  if (length < 22) return false;
+  const handle = await open(path, 'r');
+  try {
+    const tail = Buffer.alloc(length);
+    await handle.read(tail, 0, length, size - length);
+    for (let i = length - 22; i >= 0; i--) {
+      if (tail[i] === 0x50 && tail[i + 1] === 0x4b && tail[i + 2] === 0x05 && tail[i + 3] === 0x06) return true;
+    }
+    return false;
+  } finally {
+    await handle.close();
+  }
+}
+
 export async function openXlsx(path: string, options: WorkbookOptions = {}): Promise<WorkbookSource> {
   const { size: totalBytes } = await stat(path);
+  if (!(await endsLikeZip(path, totalBytes))) {
+    const head = Buffer.alloc(2);
+    const handle = await open(path, 'r');
+    try {
+      await handle.read(head, 0, 2, 0);
+    } finally {
+      await handle.close();
+    }
+    // A zip starts with PK: one that does not end like one was cut short.
+    throw head[0] === 0x50 && head[1] === 0x4b
+      ? new WorkbookProblem('the workbook is incomplete: the file ends before the end of its zip package', 'the download or copy was cut short: export or copy it again')
+      : new WorkbookProblem('not a readable .xlsx workbook (it is not a zip package)', 'open it in Excel and save it again as .xlsx, or export the data as CSV');
+  }
   const batchSize = Math.max(1, options.batchSize ?? BATCH_SIZE);
 
   async function* batches(): AsyncGenerator<CsvRecord[]> {

@@ -294,7 +294,7 @@ export async function loadJoin(args: LoadJoinArgs): Promise<JoinTable | undefine
       }
     } catch (err) {
       if (err instanceof WorkbookProblem) {
-        problems.error(err.message, { file: file.display, path: `${args.configPath}.sheet` }, err.hint);
+        problems.error(err.message, { file: file.display, ...(err.setting ? { path: `${args.configPath}.${err.setting}` } : {}) }, err.hint);
       } else if ((err as NodeJS.ErrnoException).code !== undefined) {
         problems.error(`cannot read file: ${(err as Error).message}`, { file: file.display }, 'check that the file exists and is readable');
       } else {

@@ -278,7 +278,7 @@ async function readCsvSource(args: ReadArgs): Promise<FileSummary | undefined> {
     });
   } catch (err) {
     if (err instanceof WorkbookProblem) {
-      problems.error(err.message, { file: display, path: `${args.configPath}.sheet` }, err.hint);
+      problems.error(err.message, { file: display, ...(err.setting ? { path: `${args.configPath}.${err.setting}` } : {}) }, err.hint);
     } else {
       problems.error(`cannot read file: ${(err as Error).message}`, { file: display }, 'check that the file exists and is readable');
     }
@@ -384,7 +384,7 @@ async function readCsvSource(args: ReadArgs): Promise<FileSummary | undefined> {
   } catch (err) {
     // A streamed workbook finds a missing sheet or a broken package only while reading.
     if (!(err instanceof WorkbookProblem)) throw err;
-    problems.error(err.message, { file: display, path: `${args.configPath}.sheet` }, err.hint);
+    problems.error(err.message, { file: display, ...(err.setting ? { path: `${args.configPath}.${err.setting}` } : {}) }, err.hint);
     return summary;
   }
   if (!header) {

@@ -1,7 +1,7 @@
 // Excel input: cell values → text, sheet choice, .xlsx streamed through exceljs and .xls through
 // SheetJS, and workbook rows through the whole ingest (long numeric ids, date cells, text ids).
 // Workbooks are written by the tests themselves into a temp folder.
-import fs, { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import fs, { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import * as XLSX from '@e965/xlsx';
@@ -207,7 +207,13 @@ describe('openXlsx', () => {
   it('a file that is not a workbook is a WorkbookProblem', async () => {
     const file = path.join(dir, 'fake.xlsx');
     writeFileSync(file, 'order_id,paid\n1,2\n');
-    await expect(readAll(await openXlsx(file))).rejects.toBeInstanceOf(WorkbookProblem);
+    await expect(openXlsx(file)).rejects.toBeInstanceOf(WorkbookProblem);
+    // A whole zip package with damaged contents fails while it is read, with the same words.
+    const whole = readFileSync(await xlsx({ Orders: Array.from({ length: 3000 }, (_, i) => [`order ${i}`, i * 7]) }));
+    const damaged = Buffer.from(whole);
+    for (let i = Math.floor(damaged.length * 0.4); i < Math.floor(damaged.length * 0.4) + 300; i++) damaged[i]! ^= 0x5a;
+    writeFileSync(file, damaged);
+    await expect(readAll(await openXlsx(file))).rejects.toThrow(/^not a readable \.xlsx workbook/);
   });
 });
 
@@ -256,11 +262,16 @@ describe('openXls (SheetJS, legacy BIFF)', () => {
 });
 
 describe('workbooks through ingest', () => {
-  async function ingest(yaml: string, files: Record<string, Cell[][] | Record<string, Cell[][]>>) {
+  async function ingest(yaml: string, files: Record<string, Cell[][] | Record<string, Cell[][]> | Buffer>) {
     const ws = mkdtempSync(path.join(dir, 'ws-'));
     writeFileSync(path.join(ws, 'ecom-report.yaml'), yaml);
     for (const [name, content] of Object.entries(files)) {
-      await xlsx(Array.isArray(content) ? { Sheet1: content } : content, name, ws);
+      if (Buffer.isBuffer(content)) {
+        mkdirSync(path.dirname(path.join(ws, name)), { recursive: true });
+        writeFileSync(path.join(ws, name), content);
+      } else {
+        await xlsx(Array.isArray(content) ? { Sheet1: content } : content, name, ws);
+      }
     }
     const loaded = await loadWorkspace('ecom-report.yaml', ws);
     const lines: OrderLine[] = [];
@@ -312,6 +323,19 @@ ${extra}`;
     });
     expect(problems).toEqual([
       "data/orders.xlsx: sources[0].sheet: no sheet named '订单' in the workbook — did you mean '订单报表'? its sheets are '订单报表', '宝贝报表'; set sheet: to one of them or to a 1-based position",
+    ]);
+  });
+
+  it('a workbook cut short, or a file that is no workbook, is an error on the file itself, not a wait', async () => {
+    const whole = await xlsx({ Orders: [['订单编号'], ...Array.from({ length: 2000 }, (_, i) => [`1000${i}`])] });
+    const bytes = readFileSync(whole);
+    const { problems } = await ingest(yaml(''), { 'data/orders.xlsx': bytes.subarray(0, Math.floor(bytes.length / 2)) });
+    expect(problems).toEqual([
+      'data/orders.xlsx: the workbook is incomplete: the file ends before the end of its zip package — the download or copy was cut short: export or copy it again',
+    ]);
+    const text = await ingest(yaml(''), { 'data/orders.xlsx': Buffer.from('订单编号,实付金额\n1,2\n') });
+    expect(text.problems).toEqual([
+      'data/orders.xlsx: not a readable .xlsx workbook (it is not a zip package) — open it in Excel and save it again as .xlsx, or export the data as CSV',
     ]);
   });
 
