@@ -1,6 +1,7 @@
 // One way to open any export the workspace names: CSV/TSV text, .xlsx/.xlsm workbooks
 // (streamed) or legacy .xls workbooks. Each yields record batches in the CSV reader's shape,
 // so the row pipeline does not care which kind of file a row came from.
+import { open } from 'node:fs/promises';
 import path from 'node:path';
 import { openCsv } from './csv.js';
 import { WorkbookProblem, openXlsx } from './excel.js';
@@ -38,12 +39,34 @@ export function fileKind(file: string): FileKind {
 }
 
 /**
- * Opens an export by its extension. A workbook that cannot be read as asked (not a workbook,
- * no such sheet) throws a WorkbookProblem, from here or, for streamed workbooks, from
- * `batches()`.
+ * What the file's first bytes say it is, where they say: a zip package (an .xlsx workbook) or an
+ * OLE compound file (a legacy .xls workbook, or an .xlsx saved with a password). Otherwise its
+ * extension decides.
+ */
+export async function contentKind(file: string): Promise<FileKind> {
+  const byName = fileKind(file);
+  const head = Buffer.alloc(8);
+  const handle = await open(file, 'r');
+  let n: number;
+  try {
+    ({ bytesRead: n } = await handle.read(head, 0, 8, 0));
+  } finally {
+    await handle.close();
+  }
+  if (n >= 4 && head[0] === 0x50 && head[1] === 0x4b && head[2] === 0x03 && head[3] === 0x04) return 'xlsx';
+  if (n === 8 && head.equals(OLE_SIGNATURE)) return 'xls';
+  return byName;
+}
+
+const OLE_SIGNATURE = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
+
+/**
+ * Opens an export as what its content says (an .xlsx saved as .csv is still a workbook), else by
+ * its extension. A workbook that cannot be read as asked (not a workbook, no such sheet) throws
+ * a WorkbookProblem, from here or, for streamed workbooks, from `batches()`.
  */
 export async function openRecords(file: string, options: OpenOptions = {}): Promise<RecordSource> {
-  switch (fileKind(file)) {
+  switch (await contentKind(file)) {
     case 'xlsx':
       return asBatches(await openXlsx(file, { sheet: options.sheet, onProgress: options.onProgress }));
     case 'xls':

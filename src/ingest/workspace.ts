@@ -16,7 +16,7 @@ import { presetFor } from './presets/index.js';
 import { ProblemLog } from './problems.js';
 import { OrderLineReader } from './order-reader.js';
 import { completeCells, readCells, type CellProblem, type CellValue, type RowContext } from './rows.js';
-import { WorkbookProblem, fileKind, openRecords } from './source.js';
+import { WorkbookProblem, contentKind, fileKind, openRecords } from './source.js';
 import { inferDateOrder, type DateOrder } from './values.js';
 
 export interface SkipCounts {
@@ -172,7 +172,7 @@ export async function ingestWorkspace(config: WorkspaceConfig, options: IngestOp
       const sheetJoins: JoinTable[] = [];
       for (const [joinIndex, join] of source.join.entries()) {
         if (join.files) continue;
-        if (fileKind(absolute) === 'csv') {
+        if ((await contentKind(absolute).catch(() => fileKind(absolute))) === 'csv') {
           problems.error(
             `join: sheet ${JSON.stringify(join.sheet)} needs a workbook, but this file is text`,
             { file: display, path: `sources[${sourceIndex}].join[${joinIndex}]` },

@@ -259,6 +259,32 @@ describe('openXls (SheetJS, legacy BIFF)', () => {
       [2, '1', 'x'],
     ]);
   });
+
+  it('openRecords reads a workbook saved under a .csv name as the workbook it is', async () => {
+    const legacy = path.join(dir, 'legacy-named.csv');
+    writeFileSync(legacy, readFileSync(xls([['订单号', '金额'], ['1001', 2]])));
+    const asXls = await openRecords(legacy);
+    expect(asXls.encoding).toBe('xls');
+    expect(await readAll(asXls)).toEqual([
+      [1, '订单号', '金额'],
+      [2, '1001', '2'],
+    ]);
+    const modern = path.join(dir, 'modern-named.csv');
+    writeFileSync(modern, readFileSync(await xlsx({ Orders: [['订单号'], ['1002']] })));
+    const asXlsx = await openRecords(modern);
+    expect(asXlsx.encoding).toBe('xlsx');
+    expect(await readAll(asXlsx)).toEqual([
+      [1, '订单号'],
+      [2, '1002'],
+    ]);
+    // Text stays text, whatever it starts with.
+    const text = path.join(dir, 'plain.csv');
+    writeFileSync(text, 'PK,id\n1,2\n');
+    expect(await readAll(await openRecords(text))).toEqual([
+      [1, 'PK', 'id'],
+      [2, '1', '2'],
+    ]);
+  });
 });
 
 describe('workbooks through ingest', () => {
