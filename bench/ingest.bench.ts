@@ -51,42 +51,70 @@ const REGIONS = ['浙江', '广东', 'BJ', '江苏', 'SH', '四川'];
 const pad2 = (n: number): string => (n < 10 ? '0' : '') + n;
 const money = (minor: number): string => (minor === 0 ? '0' : `${Math.floor(minor / 100)}.${pad2(minor % 100)}`);
 
-/** Cells of line `i` (1-based): ~1 in 3 orders has two or three lines, June–September 2026. */
-function orderRow(rnd: () => number, i: number): string[] {
-  const order = Math.floor((i - 1) / 2);
-  const month = 6 + Math.floor(rnd() * 4);
-  const ts = `2026-${pad2(month)}-${pad2(1 + Math.floor(rnd() * 30))} ${pad2(Math.floor(rnd() * 24))}:${pad2(Math.floor(rnd() * 60))}`;
-  const status = STATUSES[Math.floor(rnd() * STATUSES.length)]!;
-  const qty = 1 + Math.floor(rnd() * 3);
-  const price = 1900 + Math.floor(rnd() * 40000);
-  const paid = price * qty - Math.floor(rnd() * 1000);
-  const refund = status === 'refunded' ? paid : status === 'partially_refunded' ? Math.floor(paid / 3) : 0;
-  return [
-    String(4_000_000_000_000_000 + order * 7919), // 16 digits: kept as a string end to end
-    String(1 + ((i - 1) % 2)),
-    ts,
-    status === 'pending' || status === 'cancelled' ? '' : ts,
-    'C' + String(100000 + Math.floor(rnd() * 400000)),
-    'S' + String(1000 + Math.floor(rnd() * 9000)),
-    rnd() < 0.05 ? QUOTED_PRODUCTS[Math.floor(rnd() * QUOTED_PRODUCTS.length)]! : PRODUCTS[Math.floor(rnd() * PRODUCTS.length)]!,
-    CATEGORIES[Math.floor(rnd() * CATEGORIES.length)]!,
-    String(qty),
-    money(price),
-    money(paid),
-    status,
-    money(refund),
-    REGIONS[Math.floor(rnd() * REGIONS.length)]!,
-  ];
+/**
+ * The export's lines in file order, as cells: orders of one to three lines (half of them one,
+ * 30 % two, 20 % three), June–September 2026. Order-level cells — times, status, buyer, region —
+ * are the same on every line of an order, as in the platforms' exports; SKU, product, category,
+ * quantity and amounts are per line. Order ids ascend by 7919 (16 digits, kept as strings).
+ */
+class OrderLines {
+  private order = -1;
+  private linesLeft = 0;
+  private lineNo = 0;
+  private ts = '';
+  private status = '';
+  private customer = '';
+  private region = '';
+
+  constructor(private readonly rnd: () => number) {}
+
+  next(): string[] {
+    const rnd = this.rnd;
+    if (this.linesLeft === 0) {
+      this.order++;
+      const u = rnd();
+      this.linesLeft = u < 0.5 ? 1 : u < 0.8 ? 2 : 3;
+      this.lineNo = 0;
+      const month = 6 + Math.floor(rnd() * 4);
+      this.ts = `2026-${pad2(month)}-${pad2(1 + Math.floor(rnd() * 30))} ${pad2(Math.floor(rnd() * 24))}:${pad2(Math.floor(rnd() * 60))}`;
+      this.status = STATUSES[Math.floor(rnd() * STATUSES.length)]!;
+      this.customer = 'C' + String(100000 + Math.floor(rnd() * 400000));
+      this.region = REGIONS[Math.floor(rnd() * REGIONS.length)]!;
+    }
+    this.linesLeft--;
+    this.lineNo++;
+    const status = this.status;
+    const qty = 1 + Math.floor(rnd() * 3);
+    const price = 1900 + Math.floor(rnd() * 40000);
+    const paid = price * qty - Math.floor(rnd() * 1000);
+    const refund = status === 'refunded' ? paid : status === 'partially_refunded' ? Math.floor(paid / 3) : 0;
+    return [
+      String(4_000_000_000_000_000 + this.order * 7919),
+      String(this.lineNo),
+      this.ts,
+      status === 'pending' || status === 'cancelled' ? '' : this.ts,
+      this.customer,
+      'S' + String(1000 + Math.floor(rnd() * 9000)),
+      rnd() < 0.05 ? QUOTED_PRODUCTS[Math.floor(rnd() * QUOTED_PRODUCTS.length)]! : PRODUCTS[Math.floor(rnd() * PRODUCTS.length)]!,
+      CATEGORIES[Math.floor(rnd() * CATEGORIES.length)]!,
+      String(qty),
+      money(price),
+      money(paid),
+      status,
+      money(refund),
+      this.region,
+    ];
+  }
 }
 
 async function generateCsv(path: string, lines: number): Promise<void> {
   if (existsSync(path)) return;
   const tmp = path + '.part';
   const out = createWriteStream(tmp);
-  const rnd = mulberry32(20260930);
+  const orderLines = new OrderLines(mulberry32(20260930));
   let buf = HEADER.join(',') + '\n';
   for (let i = 1; i <= lines; i++) {
-    buf += orderRow(rnd, i).join(',') + '\n';
+    buf += orderLines.next().join(',') + '\n';
     if (buf.length > 1 << 20 || i === lines) {
       if (!out.write(buf)) await once(out, 'drain');
       buf = '';
@@ -104,9 +132,9 @@ async function generateXlsx(path: string, rows: number): Promise<void> {
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: tmp, useSharedStrings: false, useStyles: false });
   const ws = wb.addWorksheet('Orders');
   ws.addRow(HEADER).commit();
-  const rnd = mulberry32(20260930);
+  const orderLines = new OrderLines(mulberry32(20260930));
   for (let i = 1; i <= rows; i++) {
-    const cells: (string | number)[] = orderRow(rnd, i).map((c) => c.replace(/^"|"$/g, '').replaceAll('""', '"'));
+    const cells: (string | number)[] = orderLines.next().map((c) => c.replace(/^"|"$/g, '').replaceAll('""', '"'));
     // Amounts and quantities as numbers, as a spreadsheet holds them; ids stay text.
     for (const k of [8, 9, 10, 12]) cells[k] = Number(cells[k]);
     ws.addRow(cells).commit();
@@ -250,7 +278,7 @@ async function main(): Promise<void> {
     await child(args[1]!, args[2]!);
     return;
   }
-  const csv = join(tmpdir(), `ecom-report-bench-ingest-${LINES}-v2.csv`);
+  const csv = join(tmpdir(), `ecom-report-bench-ingest-${LINES}-v3.csv`);
   if (!existsSync(csv)) process.stderr.write(`generating ${csv} …\n`);
   await generateCsv(csv, LINES);
   const bytes = statSync(csv).size;
@@ -293,7 +321,7 @@ async function main(): Promise<void> {
   console.log(`  target: ≥ ${TARGET_MBPS} MB/s ${mbps >= TARGET_MBPS ? 'met' : 'NOT met'}; peak RSS ≤ ${TARGET_RSS_MIB} MiB ${mib(oursRss) <= TARGET_RSS_MIB ? 'met' : 'NOT met'}${verdict ? `; ${verdict}` : ''}`);
 
   if (!args.includes('--no-xlsx')) {
-    const xlsx = join(tmpdir(), `ecom-report-bench-ingest-${XLSX_ROWS}-v2.xlsx`);
+    const xlsx = join(tmpdir(), `ecom-report-bench-ingest-${XLSX_ROWS}-v3.xlsx`);
     if (!existsSync(xlsx)) process.stderr.write(`generating ${xlsx} …\n`);
     await generateXlsx(xlsx, XLSX_ROWS);
     const x = measure('overview', workspaceFor(xlsx, 'ecom-report-bench-ingest-xlsx'), 1)[0]!;
