@@ -11,6 +11,9 @@ import { PassThrough, Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { nearest } from '../config/suggest.js';
 import type { CsvRecord } from './csv.js';
+import { guardZipEnd } from './zip-end.js';
+
+guardZipEnd();
 
 /**
  * A workbook that cannot be read as asked: the message names what is wrong, the hint the fix.
