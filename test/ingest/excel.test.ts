@@ -22,6 +22,7 @@ import { formatProblem } from '../../src/ingest/problems.js';
 import { RecordBatch, openRecords, type SourceRecord } from '../../src/ingest/source.js';
 import { ingestWorkspace } from '../../src/ingest/workspace.js';
 import { openXls } from '../../src/ingest/xls.js';
+import { mulberry32 } from '../../src/seeded-random.js';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'ecom-excel-test-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -61,6 +62,22 @@ describe('numberCellText', () => {
     expect(numberCellText(731.9399999999999)).toBe('731.94');
     expect(numberCellText(0.1 + 0.2)).toBe('0.3');
     expect(numberCellText(219.58199999999997)).toBe('219.582');
+  });
+
+  it('agrees, on many kinds of numbers, with rounding to 15 significant digits first', () => {
+    // The definition, by the long way: round at 15 digits, then write the shortest form.
+    const byDefinition = (n: number): string => String(Number(n.toPrecision(15)));
+    const rnd = mulberry32(15);
+    const samples: number[] = [-0.5, 0.05, 999999999999.99, -99999999999999.9, 1e-6, 0.000123];
+    for (let i = 0; i < 20_000; i++) {
+      const cents = Math.floor(rnd() * 1e9) / 100; // prices and amounts as typed
+      const scale = 10 ** Math.floor(rnd() * 20 - 6);
+      samples.push(cents, -cents, rnd() * scale, cents * (1 + Math.floor(rnd() * 5)) * 0.1, cents / 3);
+    }
+    for (const n of samples) {
+      if (Number.isInteger(n) || Math.abs(n) >= 1e15 || Math.abs(n) < 1e-6) continue;
+      expect(numberCellText(n), String(n)).toBe(byDefinition(n));
+    }
   });
 
   it('marks a whole number of 16+ digits as scientific: its digits are already gone', () => {
