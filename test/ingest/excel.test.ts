@@ -19,10 +19,11 @@ import {
   wallTimeText,
 } from '../../src/ingest/excel.js';
 import { formatProblem } from '../../src/ingest/problems.js';
-import { RecordBatch, openRecords, type SourceRecord } from '../../src/ingest/source.js';
+import { openRecords } from '../../src/ingest/source.js';
 import { ingestWorkspace } from '../../src/ingest/workspace.js';
 import { openXls } from '../../src/ingest/xls.js';
 import { mulberry32 } from '../../src/seeded-random.js';
+import { readAll } from '../helpers/records.js';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'ecom-excel-test-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -41,14 +42,6 @@ async function xlsx(sheets: Record<string, Cell[][]>, name = `w${++fileNo}.xlsx`
   mkdirSync(path.dirname(file), { recursive: true });
   await wb.xlsx.writeFile(file);
   return file;
-}
-
-async function readAll(source: { batches(): AsyncIterable<SourceRecord[] | RecordBatch> }): Promise<Array<[number, ...string[]]>> {
-  const out: Array<[number, ...string[]]> = [];
-  for await (const batch of source.batches()) {
-    for (const r of batch instanceof RecordBatch ? batch.records() : batch) out.push([r.row, ...r.fields]);
-  }
-  return out;
 }
 
 describe('numberCellText', () => {

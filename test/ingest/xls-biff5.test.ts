@@ -10,7 +10,7 @@ import iconv from 'iconv-lite';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openRecords } from '../../src/ingest/source.js';
 import { openXls } from '../../src/ingest/xls.js';
-import { RecordBatch, type SourceRecord } from '../../src/ingest/source.js';
+import { readAll } from '../helpers/records.js';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'biff5-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -60,14 +60,6 @@ function biff5(file: string, sheetName: string, rows: Cell[][], codepage: number
   XLSX.CFB.utils.cfb_add(cfb, 'Book', stream);
   const out = path.join(dir, file);
   writeFileSync(out, Buffer.from(XLSX.CFB.write(cfb, { type: 'buffer' }) as Uint8Array));
-  return out;
-}
-
-async function readAll(source: { batches(): AsyncIterable<SourceRecord[] | RecordBatch> }): Promise<Array<[number, ...string[]]>> {
-  const out: Array<[number, ...string[]]> = [];
-  for await (const batch of source.batches()) {
-    for (const r of batch instanceof RecordBatch ? batch.records() : batch) out.push([r.row, ...r.fields]);
-  }
   return out;
 }
 
