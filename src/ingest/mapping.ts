@@ -117,13 +117,20 @@ export function planColumns(
   const bound = new Set(bindings.map((b) => b.field));
   const derive = preset.derive?.some((d) => d.field === 'paid_amount') || !('paid_amount' in fields) ? (preset.derive ?? []) : [...(preset.derive ?? []), LINE_AMOUNT];
   const derived = derive.filter((d) => d.needs.every((n) => bound.has(n)) && (d.always || !bound.has(d.field)));
+  // Headers no binding took: where the missing column most likely is.
+  const taken = new Set(bindings.map((b) => b.index));
+  const unused = header.map((h, i) => (taken.has(i) ? '' : h.trim())).filter((h) => h !== '');
   for (const { field, candidates } of missingRequired) {
     if (derived.some((d) => d.field === field)) continue;
     const recipe = derive.find((d) => d.field === field);
     const alternative = recipe ? `; or columns for ${recipe.needs.join(', ')} to compute it` : '';
+    const guess = [field, ...candidates].map((c) => nearest(c, unused)).find((g) => g !== undefined);
+    const shown = unused.length > 15 ? `${unused.slice(0, 15).join(', ')} … (${unused.length} in all)` : unused.join(', ');
     problems.push({
       message: `required column '${field}' not found (looked for ${candidates.map((c) => `'${c}'`).join(', ') || 'no header'}${alternative})`,
-      hint: `map it in the source's columns: (e.g. columns: { ${field}: "Your header" })`,
+      hint: guess
+        ? `map it in the source's columns: (e.g. columns: { ${field}: "${guess}" })`
+        : `map it in the source's columns: (e.g. columns: { ${field}: "Your header" })${unused.length > 0 ? `; the file's other headers are: ${shown}` : ''}`,
     });
   }
 

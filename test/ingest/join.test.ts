@@ -210,7 +210,7 @@ describe('Tmall 订单报表 + 宝贝报表', () => {
     const dir = await workspace(TMALL_YAML, { 'data/订单报表.csv': ORDERS, 'data/宝贝报表.xlsx': bad });
     const { problems, lines } = await ingest(dir);
     expect(problems).toEqual([
-      "data/宝贝报表.xlsx:1: sources[0].join[0]: required column 'order_id' not found (looked for '订单编号', '订单号') — map it in the source's columns: (e.g. columns: { order_id: \"Your header\" })",
+      "data/宝贝报表.xlsx:1: sources[0].join[0]: required column 'order_id' not found (looked for '订单编号', '订单号') — map it in the source's columns: (e.g. columns: { order_id: \"单号\" })",
     ]);
     // The orders still come through, unsplit.
     expect(lines).toHaveLength(4);

@@ -131,6 +131,25 @@ describe('ingest errors name file, row and column', () => {
     expect(p).toContain('or columns for unit_price, quantity to compute it');
   });
 
+  it('a required column that is not there: the hint shows a near header, or else the headers not yet used', async () => {
+    const near = workspace({
+      'ecom-report.yaml': config('generic'),
+      'data/o.csv': 'OrderID,line_id,paid_at,customer_id,paid_amount,status\n1,1,2026-07-03 10:00,c,1.00,paid\n',
+    });
+    expect((await problems(near))[0]).toBe(
+      "data/o.csv:1: required column 'order_id' not found (looked for 'order_id') — map it in the source's columns: (e.g. columns: { order_id: \"OrderID\" })",
+    );
+    // An online-retail style export: nothing is close to order_id, so the unused headers are listed
+    // (Quantity, bound to quantity, is not among them).
+    const far = workspace({
+      'ecom-report.yaml': config('generic'),
+      'data/o.csv': 'InvoiceNo,StockCode,Quantity,InvoiceDate,paid_amount,status\n536365,85123A,6,2026-07-03 10:00,15.30,paid\n',
+    });
+    expect((await problems(far))[0]).toBe(
+      "data/o.csv:1: required column 'order_id' not found (looked for 'order_id') — map it in the source's columns: (e.g. columns: { order_id: \"Your header\" }); the file's other headers are: InvoiceNo, StockCode, InvoiceDate",
+    );
+  });
+
   it('validate prints file:row:column: what — hint and exits 1 on errors', async () => {
     const dir = workspace({
       'ecom-report.yaml': config('generic'),
