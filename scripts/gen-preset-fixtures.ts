@@ -136,7 +136,8 @@ interface Figures {
   gmvMinor: number;
   refundsMinor: number;
   orders: number;
-  buyers: number;
+  /** Null when paid lines exist and none names its buyer (the export has no buyer column). */
+  buyers: number | null;
 }
 
 interface FileExpect {
@@ -184,15 +185,20 @@ function figures(lines: readonly TruthLine[], [start, end]: [number, number]): F
   let refunds = 0;
   const orders = new Set<string>();
   const buyers = new Set<string>();
+  let paidLines = 0;
+  let withoutBuyer = 0;
   for (const l of lines) {
     if (l.paidAt === null || l.status === 'pending' || l.status === 'cancelled') continue;
     if (l.paidAt < start || l.paidAt >= end) continue;
     gmv += l.paidMinor;
     refunds += l.refundMinor;
     orders.add(l.orderId);
+    paidLines++;
     if (l.customer !== null) buyers.add(l.customer);
+    else withoutBuyer++;
   }
-  return { gmvMinor: gmv, refundsMinor: refunds, orders: orders.size, buyers: buyers.size };
+  const buyerCount = paidLines > 0 && withoutBuyer === paidLines ? null : buyers.size;
+  return { gmvMinor: gmv, refundsMinor: refunds, orders: orders.size, buyers: buyerCount };
 }
 
 // ---------------------------------------------------------------------------------------------

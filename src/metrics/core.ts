@@ -353,6 +353,8 @@ export class CoreAccumulator {
     const counts = [0, 1, 2].map((p) => this.buyers.counts(p, rules));
     const buyerOutcome = (p: number, read: (c: PeriodBuyerCounts) => number, needsHistory: boolean, denominator?: (c: PeriodBuyerCounts) => number): Outcome => {
       if (!this.periodHasData[p]) return noOrders(p);
+      // No line named its buyer (an export without a buyer column): every buyer count is unknown.
+      if (this.buyers.size === 0) return { code: 'noBuyers', vars: { period: label(p) } };
       if (needsHistory && (this.firstPaidDay === null || this.firstPaidDay >= this.ranges[p]!.start)) return { code: 'noHistory', vars: { period: label(p) } };
       const c = counts[p]!;
       if (c.buyers === 0 && (denominator || needsHistory)) return { code: 'noBuyers', vars: { period: label(p) } };
@@ -412,8 +414,9 @@ export class CoreAccumulator {
     // Money per order / buyer, from the section-1 totals so the slides agree with each other.
     const per = (num: Figure, den: Figure, emptyCode: MissingCode): Figure => {
       const at = (v: number | null, d: number | null, p: number): Outcome => {
-        if (v === null || d === null) return noOrders(p);
-        if (d === 0) return { code: emptyCode, vars: { period: label(p) } };
+        if (v === null) return noOrders(p);
+        // A known total over an unknown or empty count (no buyer ids): the count's own reason.
+        if (d === null || d === 0) return { code: emptyCode, vars: { period: label(p) } };
         return Math.round(v / d);
       };
       return outcomeFigure('minor', at(num.value, den.value, 0), at(num.previous, den.previous, 1), at(num.yearAgo, den.yearAgo, 2));

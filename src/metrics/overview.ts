@@ -219,7 +219,7 @@ export class OverviewAccumulator {
     const has = this.periodHasData;
     const fig = (
       unit: 'minor' | 'count',
-      read: (t: Totals) => number,
+      read: (t: Totals) => number | null,
       get: (a: PeriodAccumulator) => Totals | undefined,
       platform?: string,
     ) => {
@@ -236,7 +236,9 @@ export class OverviewAccumulator {
     const refundsOf = (t: Totals) => t.refundsMinor;
     const netOf = (t: Totals) => t.gmvMinor - t.refundsMinor;
     const ordersOf = (t: Totals) => t.orders;
-    const buyersOf = (t: Totals) => t.buyers;
+    // Paid lines none of which names its buyer (an export without a buyer column) say nothing of
+    // how many buyers there were: unknown, not zero.
+    const buyersOf = (t: Totals) => (t.paidLines > 0 && t.linesWithoutBuyer === t.paidLines ? null : t.buyers);
 
     const breakdown = (mapOf: (a: PeriodAccumulator) => Map<string, Totals>, byPlatform: boolean): BreakdownRow[] => {
       const keys = new Set<string>();

@@ -115,8 +115,10 @@ export function deltas(ctx: SectionContext, f: Figure, higherIsBetter = true): D
 }
 
 /** A KPI card labelled with the locale's name for `figures.<key>`. */
+/** A KPI card; a missing figure shows "no data" rather than "n/a", which words a comparison. */
 export function kpi(ctx: SectionContext, key: string, f: Figure, higherIsBetter = true): KpiCard {
-  return { type: 'kpi', label: ctx.s.t(`figures.${key}`), value: figureText(ctx, f), deltas: deltas(ctx, f, higherIsBetter) };
+  const value = f.value === null ? ctx.s.t('core.missingValue') : figureText(ctx, f);
+  return { type: 'kpi', label: ctx.s.t(`figures.${key}`), value, deltas: deltas(ctx, f, higherIsBetter) };
 }
 
 export function periodNote(ctx: SectionContext): string {

@@ -232,6 +232,27 @@ describe('a quarter with no data', () => {
   });
 });
 
+describe('an export without buyer ids (Tmall 订单报表 without 买家会员名)', () => {
+  // Every line of LINES again, none naming its buyer: orders and money are known, buyers are not.
+  const anonymous = LINES.map((l) => ({ ...l, customerId: null, buyerKey: -1 }));
+  const { base, ov, core: c } = run(anonymous);
+
+  it('buyer counts and per-buyer figures are unknown, with the reason, never 0', () => {
+    expect(base.buyers).toMatchObject({ value: null, previous: null, yearAgo: null });
+    for (const f of [ov.newBuyers, ov.returningBuyers, c.spendPerBuyer, c.repurchaseRate, c.returningBuyerRate, c.dormantBuyers, c.reactivatedBuyers]) {
+      expect(f.value).toBeNull();
+      expect(f.reason).toBe('no buyer ids in 2026Q3');
+    }
+  });
+
+  it('order and money figures stay as they are', () => {
+    const named = run();
+    expect(base.gmv).toEqual(named.base.gmv);
+    expect(base.orders).toEqual(named.base.orders);
+    expect(c.aov).toEqual(named.core.aov);
+  });
+});
+
 describe('lines of an order that do not arrive together', () => {
   const base = { platform: 'tmall', customerId: 'A', paidAt: sh(2026, 7, 5, 10), paidAmountMinor: 100, sku: 'S1' };
   const interleaved = [

@@ -13,6 +13,7 @@ import { REGISTRY } from '../../src/metrics/registry.js';
 import type { SectionContext } from '../../src/report/context.js';
 import type { Chart, ContentSlide, Notice, TableBlock } from '../../src/report/model.js';
 import { CORE_SLIDES, OVERVIEW_EXTRA_SLIDES } from '../../src/report/sections/core.js';
+import { overviewSlides } from '../../src/report/sections/overview.js';
 import { DEFINITIONS_SLIDE } from '../../src/report/sections/definitions.js';
 import { Strings } from '../../src/report/strings.js';
 import type { LocaleTree } from '../../src/template/schema.js';
@@ -34,9 +35,9 @@ const TRAFFIC: TrafficDay[] = [
   { date: '2026-08-20', platform: 'tmall', channel: '推荐', visitors: 500, pageViews: null, productViews: 250, addToCart: 50, checkouts: 20, buyers: 10, orders: 10, adSpendMinor: null },
 ];
 
-function doc(side: SideTables): MetricsDocument {
-  const overview = computeOverview(LINES, overviewInput(Q3_2026));
-  const r = computeCore(LINES, coreInput(Q3_2026, { pairMinBaskets: 1 }, [{ name: '七夕', start: '2026-08-20', end: '2026-08-22' }]), overview, side);
+function doc(side: SideTables, lines: OrderLine[] = LINES): MetricsDocument {
+  const overview = computeOverview(lines, overviewInput(Q3_2026));
+  const r = computeCore(lines, coreInput(Q3_2026, { pairMinBaskets: 1 }, [{ name: '七夕', start: '2026-08-20', end: '2026-08-22' }]), overview, side);
   return assembleMetrics({
     periods: Q3_2026,
     currency: 'CNY',
@@ -142,6 +143,22 @@ describe('core slides with every input', () => {
       const text = allText(build(context(m, locale)).values());
       expect(text).not.toMatch(/NaN|undefined|Infinity|\{\w+\}/);
     }
+  });
+});
+
+describe('an export without buyer ids', () => {
+  const m = doc(NO_SIDE, LINES.map((l) => ({ ...l, customerId: null, buyerKey: -1 })));
+  const ctx = context(m);
+  const cardsOf = (slide: ContentSlide) =>
+    Object.fromEntries(slide.components.flatMap((c) => (c.type === 'kpi' ? [[c.label, c.value]] : [])));
+
+  it('shows buyer counts as no data, never 0, beside the order and money figures it does know', () => {
+    const kpis = cardsOf(overviewSlides(ctx).find((s) => s.id === 'overview.kpis')!);
+    expect(kpis['买家数']).toBe('暂无数据');
+    expect(kpis['订单数']).toBe('3'); // o1, o2, o3 in 2026Q3
+    const retention = cardsOf(build(ctx).get('core.retention')!);
+    expect(retention['沉睡买家数']).toBe('暂无数据');
+    expect(retention['唤醒买家数']).toBe('暂无数据');
   });
 });
 

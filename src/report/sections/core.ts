@@ -6,7 +6,6 @@ import type { Figure } from '../../metrics/figure.js';
 import {
   chartScale,
   chartUnit,
-  deltas,
   figureText,
   kpi,
   linesNote,
@@ -22,17 +21,12 @@ import {
   type SlideDef,
 } from '../context.js';
 import { formatCount, formatGrowth, formatPercent } from '../format.js';
-import type { Chart, Component, ContentSlide, KpiCard, TableBlock } from '../model.js';
+import type { Chart, Component, ContentSlide, TableBlock } from '../model.js';
 import { missingNotes, periodText, reasonText, registryNotes, settingsNote } from './definitions.js';
 
 const ratioValue = (v: number | null): number | null => (v === null ? null : round(v, 4));
 const pct = (ctx: SectionContext, v: number | null): string => (v === null ? ctx.s.t('comparisons.na') : formatPercent(v));
 
-/** A KPI card; a missing figure shows "no data" (the reason goes into a notice on the slide). */
-function card(ctx: SectionContext, key: string, f: Figure, higherIsBetter = true): KpiCard {
-  if (f.value !== null) return kpi(ctx, key, f, higherIsBetter);
-  return { type: 'kpi', label: ctx.s.t(`figures.${key}`), value: ctx.s.t('core.missingValue'), deltas: deltas(ctx, f, higherIsBetter) };
-}
 
 function notices(ctx: SectionContext, figures: readonly (Figure | undefined)[]): Component[] {
   return missingNotes(ctx, figures).map((text) => ({ type: 'notice', text }));
@@ -151,10 +145,10 @@ function buyerMixSlide(ctx: SectionContext): ContentSlide {
     'buyerMix',
     'kpi-row',
     [
-      card(ctx, 'newBuyers', newBuyers),
-      card(ctx, 'returningBuyers', returning),
-      card(ctx, 'campaignShare', o.campaignShare),
-      card(ctx, 'topPriceBandShare', o.topPriceBandShare),
+      kpi(ctx, 'newBuyers', newBuyers),
+      kpi(ctx, 'returningBuyers', returning),
+      kpi(ctx, 'campaignShare', o.campaignShare),
+      kpi(ctx, 'topPriceBandShare', o.topPriceBandShare),
       chart,
       ...notices(ctx, [newBuyers, o.campaignShare, o.topPriceBandShare]),
     ],
@@ -187,10 +181,10 @@ const kpisSlide: CoreBuilder = (ctx, c) => {
     'kpis',
     'kpi-row',
     [
-      card(ctx, 'conversion', c.conversion),
-      card(ctx, 'aov', c.aov),
-      card(ctx, 'spendPerBuyer', c.spendPerBuyer),
-      card(ctx, 'repurchaseRate', c.repurchaseRate),
+      kpi(ctx, 'conversion', c.conversion),
+      kpi(ctx, 'aov', c.aov),
+      kpi(ctx, 'spendPerBuyer', c.spendPerBuyer),
+      kpi(ctx, 'repurchaseRate', c.repurchaseRate),
       ...notices(ctx, [c.conversion, c.aov, c.spendPerBuyer, c.repurchaseRate]),
     ],
     [...registryNotes(ctx, ['conversion', 'aov', 'spendPerBuyer', 'repurchaseRate']), sourceNote(ctx, ['order_lines', 'traffic_daily'])],
@@ -397,10 +391,10 @@ const retentionSlide: CoreBuilder = (ctx, c) => {
     'retention',
     'kpi-row',
     [
-      card(ctx, 'repurchaseRate', c.repurchaseRate),
-      card(ctx, 'returningBuyerRate', c.returningBuyerRate),
-      card(ctx, 'dormantBuyers', c.dormantBuyers, false),
-      card(ctx, 'reactivatedBuyers', c.reactivatedBuyers),
+      kpi(ctx, 'repurchaseRate', c.repurchaseRate),
+      kpi(ctx, 'returningBuyerRate', c.returningBuyerRate),
+      kpi(ctx, 'dormantBuyers', c.dormantBuyers, false),
+      kpi(ctx, 'reactivatedBuyers', c.reactivatedBuyers),
       ...notices(ctx, [c.returningBuyerRate, c.dormantBuyers, c.reactivatedBuyers]),
     ],
     [...registryNotes(ctx, ['repurchaseRate', 'returningBuyerRate', 'dormantBuyers', 'reactivatedBuyers']), sourceNote(ctx)],
@@ -563,11 +557,11 @@ const serviceSlide: CoreBuilder = (ctx, c) => {
     'service',
     'kpi-row',
     [
-      card(ctx, 'firstResponseMedian', fr.median, false),
-      card(ctx, 'withinSlaShare', fr.withinSlaShare),
-      card(ctx, 'resolutionMedian', c.resolution.median, false),
-      card(ctx, 'satisfactionMean', c.satisfaction.mean),
-      card(ctx, 'reviewRating', c.reviewRating),
+      kpi(ctx, 'firstResponseMedian', fr.median, false),
+      kpi(ctx, 'withinSlaShare', fr.withinSlaShare),
+      kpi(ctx, 'resolutionMedian', c.resolution.median, false),
+      kpi(ctx, 'satisfactionMean', c.satisfaction.mean),
+      kpi(ctx, 'reviewRating', c.reviewRating),
       ...(rows.length > 0 ? [chart] : []),
       ...notices(ctx, [fr.median, c.resolution.median, c.satisfaction.mean, c.reviewRating]),
     ],
