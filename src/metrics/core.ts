@@ -334,6 +334,8 @@ export class CoreAccumulator {
     }
     const covered = (days: readonly number[], shift: number) =>
       this.firstDatedDay !== null && this.lastDatedDay !== null && days.every((d) => d - shift >= this.firstDatedDay! && d - shift <= this.lastDatedDay!);
+    const reached = (days: readonly number[]) =>
+      this.firstDatedDay !== null && this.lastDatedDay !== null && days.some((d) => d >= this.firstDatedDay! && d <= this.lastDatedDay!);
     const sumDays = (days: readonly number[], shift: number) => days.reduce((a, d) => a + (gmvByDay.get(d - shift) ?? 0), 0);
     const byWeek: WeekRow[] = weeks.map(({ week, days }) => ({
       week,
@@ -342,7 +344,9 @@ export class CoreAccumulator {
       days: days.length,
       gmv: outcomeFigure(
         'minor',
-        this.periodHasData[0] ? sumDays(days, 0) : noOrders(0),
+        // A week the exports do not reach at all (before the first dated line or after the last)
+        // has no data, which is not a week of zero sales.
+        this.periodHasData[0] && reached(days) ? sumDays(days, 0) : noOrders(0),
         covered(days, 7) ? sumDays(days, 7) : noOrders(0),
         covered(days, 364) ? sumDays(days, 364) : noOrders(0),
       ),

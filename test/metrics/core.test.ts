@@ -132,10 +132,14 @@ describe('core figures on a literal table', () => {
     expect(w27).toMatchObject({ start: '2026-07-01', end: '2026-07-05', days: 5 });
     expect(w27.gmv).toMatchObject({ value: 20000, previous: 0, yearAgo: 0 });
     expect(ov.byWeek!.find((w) => w.week === '2026-W33')!.gmv.value).toBe(15000); // a2 on 08-15
-    // W40 is 09-28…09-30; the week before (09-21…23) lies after the last data day (09-20): no comparison.
+    // The last dated line is g2 on 09-20 (W38). W39 (09-21…27) and W40 (09-28…30) lie wholly after
+    // it: the exports do not reach them, so they have no data rather than zero sales, and W40's
+    // week before (09-21…27) gives no comparison either.
+    expect(ov.byWeek!.find((w) => w.week === '2026-W38')!.gmv.value).toBe(3000);
+    expect(ov.byWeek!.find((w) => w.week === '2026-W39')!.gmv.value).toBeNull();
     const w40 = ov.byWeek!.at(-1)!;
-    expect(w40).toMatchObject({ start: '2026-09-28', end: '2026-09-30', days: 3, gmv: { value: 0, previous: null } });
-    expect(ov.byWeek!.reduce((a, w) => a + w.gmv.value!, 0)).toBe(65000);
+    expect(w40).toMatchObject({ start: '2026-09-28', end: '2026-09-30', days: 3, gmv: { value: null, previous: null } });
+    expect(ov.byWeek!.reduce((a, w) => a + (w.gmv.value ?? 0), 0)).toBe(65000);
   });
 
   it('monthly average GMV over the months with data', () => {

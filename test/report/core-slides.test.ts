@@ -159,6 +159,28 @@ describe('an export without buyer ids', () => {
     const retention = cardsOf(build(ctx).get('core.retention')!);
     expect(retention['沉睡买家数']).toBe('暂无数据');
     expect(retention['唤醒买家数']).toBe('暂无数据');
+    // The buyer tiers say why they are empty: not "nobody ordered", but no buyer ids.
+    expect(notices(build(ctx).get('core.tiers')!)).toEqual(['2026年第3季度的订单行缺少买家 ID。']);
+  });
+});
+
+describe('the category slide', () => {
+  const slideOf = (lines: OrderLine[], locale: 'zh-CN' | 'en' = 'zh-CN') =>
+    overviewSlides(context(doc(NO_SIDE, lines), locale)).find((s) => s.id === 'overview.byCategory')!;
+
+  it('names lines without a category in the reader\'s words', () => {
+    // o3 (jd, 8000) loses its category: 美妆 60000 and the unnamed 8000 in 2026Q3.
+    const slide = slideOf(LINES.map((l) => (l.orderId === 'o3' ? { ...l, category: null } : l)));
+    expect(charts(slide)[0]!.categories).toEqual(['美妆', '（未标注类目）']);
+    expect(tables(slide)[0]!.rows.map((r) => r[0])).toEqual(['美妆', '（未标注类目）']);
+  });
+
+  it('an export with no category column says so instead of one 100 % slice', () => {
+    const slide = slideOf(LINES.map((l) => ({ ...l, category: null })));
+    expect(charts(slide)).toEqual([]);
+    expect(slide.headline).toBeUndefined();
+    expect(notices(slide)).toEqual(['订单行没有类目：在数据源的 columns: 中映射 category 列后即可显示类目结构']);
+    expect(notices(slideOf(LINES.map((l) => ({ ...l, category: null })), 'en'))[0]).toMatch(/^The order lines carry no category/);
   });
 });
 

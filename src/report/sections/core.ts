@@ -3,6 +3,7 @@
 // missing shows the locale's sentence for its reason, never a made-up number.
 import type { CoreMetrics } from '../../metrics/core.js';
 import type { Figure } from '../../metrics/figure.js';
+import { parseMissingReason } from '../../metrics/registry.js';
 import {
   chartScale,
   chartUnit,
@@ -429,12 +430,16 @@ const tiersSlide: CoreBuilder = (ctx, c) => {
   };
   const top = [...tiers].filter((t) => t.gmvShare !== null).sort((a, b) => b.gmvShare! - a.gmvShare!)[0];
   const total = tiers.reduce((a, t) => a + t.buyers, 0);
+  // No tiers because no line names its buyer is a different story from no recent buyers.
+  const noBuyerIds = c.repurchaseRate.reason !== undefined && parseMissingReason(c.repurchaseRate.reason)?.code === 'noBuyers';
   return slide(
     ctx,
     'core.tiers',
     'tiers',
     'chart',
-    total > 0 ? [chart, table] : [{ type: 'notice', text: s.t('core.noTierBuyers') }],
+    total > 0
+      ? [chart, table]
+      : [{ type: 'notice', text: noBuyerIds ? reasonText(ctx, c.repurchaseRate.reason!) : s.t('core.noTierBuyers') }],
     [...registryNotes(ctx, ['buyerTiers']), s.t('core.notes.tiers', { start: c.buyerTierWindow.start, end: c.buyerTierWindow.end }), sourceNote(ctx)],
     top ? s.t('core.slides.tiers.headline', { top: tierName(top.tier), share: formatPercent(top.gmvShare!) }) : undefined,
   );

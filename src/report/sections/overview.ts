@@ -1,5 +1,5 @@
 // Section 1, performance overview: KPI cards, GMV by platform and by category, monthly trend.
-import type { BreakdownRow } from '../../metrics/overview.js';
+import { UNKNOWN_CATEGORY, type BreakdownRow } from '../../metrics/overview.js';
 import {
   chartUnit,
   definitionNotes,
@@ -89,27 +89,32 @@ export function overviewSlides(ctx: SectionContext): ContentSlide[] {
     ],
   };
 
-  // 3. GMV share by category.
+  // 3. GMV share by category; lines without one are named so, and an export with no category
+  // at all says so instead of drawing one 100 % slice.
   const categories = o.byCategory;
+  const categoryName = (k: string): string => (k === UNKNOWN_CATEGORY ? s.t('slides.byCategory.unknown') : k);
+  const noCategories = categories.length > 0 && categories.every((r) => r.key === UNKNOWN_CATEGORY);
   const categorySlide: ContentSlide = {
     kind: 'content',
     id: 'overview.byCategory',
     title: s.t('slides.byCategory.title'),
-    headline: topShareHeadline(ctx, 'slides.byCategory.headline', categories[0], (k) => k),
+    headline: noCategories ? undefined : topShareHeadline(ctx, 'slides.byCategory.headline', categories[0], categoryName),
     layout: 'chart',
-    components: [
-      {
-        type: 'chart',
-        chartType: 'doughnut',
-        title: s.t('slides.byCategory.title'),
-        categories: categories.map((r) => r.key),
-        series: [{ name: s.t('figures.gmv'), values: categories.map((r) => (r.share === null ? null : round(r.share, 4))) }],
-        numberFormat: '0.0%',
-        unitLabel: '',
-        showValues: true,
-      },
-      breakdownTable(ctx, categories, (k) => k, s.t('labels.category')),
-    ],
+    components: noCategories
+      ? [{ type: 'notice', text: s.t('slides.byCategory.none') }]
+      : [
+          {
+            type: 'chart',
+            chartType: 'doughnut',
+            title: s.t('slides.byCategory.title'),
+            categories: categories.map((r) => categoryName(r.key)),
+            series: [{ name: s.t('figures.gmv'), values: categories.map((r) => (r.share === null ? null : round(r.share, 4))) }],
+            numberFormat: '0.0%',
+            unitLabel: '',
+            showValues: true,
+          },
+          breakdownTable(ctx, categories, categoryName, s.t('labels.category')),
+        ],
     notes: [
       s.t('notes.shows', { what: s.t('slides.byCategory.title') }),
       ...definitionNotes(ctx, ['gmv', 'share']),
