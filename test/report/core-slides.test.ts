@@ -164,6 +164,19 @@ describe('an export without buyer ids', () => {
   });
 });
 
+describe('the weekly slide when the exports end before the quarter does', () => {
+  // The last 2026Q3 line is o3 on 09-01 (W36): W37…W40 are not reached.
+  const slide = build(context(doc(NO_SIDE))).get('overview.weekly')!;
+
+  it('leaves those weeks as gaps and says why in the notes, with no "no data" notice', () => {
+    const values = charts(slide)[0]!.series[0]!.values;
+    expect(values.slice(-4)).toEqual([null, null, null, null]);
+    expect(values[values.length - 5]).not.toBeNull();
+    expect(notices(slide)).toEqual([]);
+    expect(slide.notes).toContain('图中空缺的周不在订单数据覆盖的日期内：那几周没有数据，不是零销售。');
+  });
+});
+
 describe('the category slide', () => {
   const slideOf = (lines: OrderLine[], locale: 'zh-CN' | 'en' = 'zh-CN') =>
     overviewSlides(context(doc(NO_SIDE, lines), locale)).find((s) => s.id === 'overview.byCategory')!;

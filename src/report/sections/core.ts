@@ -97,8 +97,14 @@ function weeklySlide(ctx: SectionContext): ContentSlide {
     'overview.weekly',
     'weekly',
     'chart',
-    weeks.length > 0 ? [chart, ...notices(ctx, [weeks[0]?.gmv])] : [{ type: 'notice', text: s.t('core.absent') }],
-    [...registryNotes(ctx, ['weeklyGmv']), s.t('core.notes.weeks'), sourceNote(ctx), ...linesNote(ctx)],
+    weeks.length > 0 ? [chart, ...(peak ? [] : notices(ctx, [weeks[0]?.gmv]))] : [{ type: 'notice', text: s.t('core.absent') }],
+    [
+      ...registryNotes(ctx, ['weeklyGmv']),
+      s.t('core.notes.weeks'),
+      ...(peak && weeks.some((w) => w.gmv.value === null) ? [s.t('core.notes.weeksNotReached')] : []),
+      sourceNote(ctx),
+      ...linesNote(ctx),
+    ],
     peak ? s.t('core.slides.weekly.headline', { week: weekLabel(ctx, peak.week), gmv: money(ctx, peak.gmv.value!) }) : undefined,
   );
 }
