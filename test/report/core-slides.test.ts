@@ -177,6 +177,18 @@ describe('the weekly slide when the exports end before the quarter does', () => 
   });
 });
 
+describe('the refunds slide when the exports carry no refund reasons', () => {
+  // o1's 30000 and o2's 5000 were refunded in 2026Q3; neither keeps its reason here.
+  const lines = LINES.map((l) => ({ ...l, refundReason: null }));
+  const slide = build(context(doc(NO_SIDE, lines))).get('core.refunds')!;
+
+  it('gives the rates and says the reasons are missing, instead of a Pareto of one bar', () => {
+    expect(charts(slide)).toEqual([]);
+    expect(notices(slide)).toEqual(['退款金额 ¥350.00 都没有原因：导出中没有退款原因列，在数据源的 columns: 中映射 refund_reason 后即可显示原因分布。']);
+    expect(slide.headline).toMatch(/^退款率按金额 \S+、按订单 \S+$/);
+  });
+});
+
 describe('the category slide', () => {
   const slideOf = (lines: OrderLine[], locale: 'zh-CN' | 'en' = 'zh-CN') =>
     overviewSlides(context(doc(NO_SIDE, lines), locale)).find((s) => s.id === 'overview.byCategory')!;

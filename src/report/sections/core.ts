@@ -514,25 +514,32 @@ const refundsSlide: CoreBuilder = (ctx, c) => {
   };
   // The "vital few": reasons up to and including the one that passes 80% of refunds.
   const vital = reasons.findIndex((r) => r.cumulativeShare >= 0.8) + 1;
+  // Refunds none of which has a reason (an export without the column): no Pareto of one bar.
+  const noReasons = reasons.length > 0 && reasons.every((r) => r.reason === '(none)');
   const headline =
     c.refundRateByAmount.value === null
       ? undefined
-      : s.t(reasons.length > 0 ? 'core.slides.refunds.headline' : 'core.slides.refunds.headlineNone', {
+      : s.t(reasons.length > 0 && !noReasons ? 'core.slides.refunds.headline' : 'core.slides.refunds.headlineNone', {
           byAmount: figureText(ctx, c.refundRateByAmount),
           byOrders: valueOrReason(ctx, c.refundRateByOrders),
           count: vital,
           share: reasons.length > 0 ? formatPercent(reasons[vital - 1]!.cumulativeShare) : '',
         });
+  const refundComponents = (): Component[] => {
+    if (noReasons) {
+      const amount = money(ctx, reasons.reduce((a, r) => a + r.amountMinor, 0));
+      return [{ type: 'notice', text: s.t('core.slides.refunds.noReasons', { amount }) }];
+    }
+    if (reasons.length > 0) return [chart, table];
+    if (c.refundRateByAmount.value === null) return notices(ctx, [c.refundRateByAmount]);
+    return [{ type: 'notice', text: s.t('core.slides.refunds.none', { period: periodText(ctx, ctx.m.periods.current.label) }) }];
+  };
   return slide(
     ctx,
     'core.refunds',
     'refunds',
     'chart',
-    reasons.length > 0
-      ? [chart, table]
-      : c.refundRateByAmount.value === null
-        ? notices(ctx, [c.refundRateByAmount])
-        : [{ type: 'notice', text: s.t('core.slides.refunds.none', { period: periodText(ctx, ctx.m.periods.current.label) }) }],
+    refundComponents(),
     [...registryNotes(ctx, ['refundRateByAmount', 'refundRateByOrders', 'refundReasonShare']), sourceNote(ctx), ...linesNote(ctx)],
     headline,
   );
