@@ -255,6 +255,14 @@ describe('sections 3–6 in Chinese', () => {
       '年化库存周转 3.6 次/年，低于目标 4.0 次/年；库存可售 100天（目标 91天），高出目标的库存约 ¥2.2万。影响约 ¥1,128。建议：清理滞销与过季库存，按近 4 周销量下调补货量，重点 SKU 改为小批量多频次采购。',
     );
     expect(late!.headline).toBe('发货/配送延迟：未知地区（低）');
+    // A subject missing from its column is named for what is missing, per rule.
+    // A subject missing from its column is named for what is missing: here purchase orders
+    // without a supplier.
+    const facts = { excessDays: { value: 3, unit: 'days' }, purchaseOrders: { value: 4, unit: 'count' }, receivedCost: { value: 100_000, unit: 'minor' } };
+    const findings = full.diagnosis!.findings.map((f) => (f.ruleId === 'lateDelivery' ? { ...f, ruleId: 'supplierLeadTime', facts } : f));
+    const doc = { ...full, diagnosis: { ...full.diagnosis!, findings } } as MetricsDocument;
+    const supplier = byId(slidesOf(doc, 'zh-CN', 'narrative.yaml'), 'diagnosis.findings').components[1] as InsightCard;
+    expect(supplier.headline).toBe('供应商交期超标：未填写供应商（低）');
     expect(late!.sentence).toContain('影响约 无法估算');
     expect(late!.tone).toBe('neutral');
     expect(byId(slides, 'diagnosis.findings').headline).toBe('1 条规则发现 2 个问题，合计影响约 ¥1,128；1 条规则因缺少数据未检查');

@@ -6,6 +6,7 @@
 //   conversionDrop      = visitors × (previous conversion − conversion) × AOV (buyers lost to the
 //                         lower conversion, one order each)
 //   repurchaseDrop      = (previous rate − rate) × buyers × AOV (repeat buyers lost, one order each)
+import { NO_REASON } from '../core.js';
 import type { Fact, Rule } from './types.js';
 import { missing } from './view.js';
 
@@ -16,8 +17,12 @@ export const refundConcentration: Rule = {
   check(view, t) {
     const reasons = view.core.refundReasons;
     if (reasons === undefined) return { checked: false, missing: ['core.refundReasons'] };
+    // Refunds without a reason are not a cause: the top is the top named reason (its share still
+    // of all refunds), and refunds none of which is named leave the rule nothing to check.
+    const named = reasons.filter((r) => r.reason !== NO_REASON);
+    if (reasons.length > 0 && named.length === 0) return { checked: false, missing: ['core.refundReasons'] };
     const threshold: Fact = { value: t.refundConcentration.maxTopShare, unit: 'ratio' };
-    const top = reasons.reduce<(typeof reasons)[number] | null>((a, r) => (a === null || r.amountMinor > a.amountMinor ? r : a), null);
+    const top = named.reduce<(typeof reasons)[number] | null>((a, r) => (a === null || r.amountMinor > a.amountMinor ? r : a), null);
     if (top === null) return { checked: true, observed: { value: 0, unit: 'ratio' }, threshold, findings: [] };
     const observed: Fact = { value: top.share, unit: 'ratio' };
     if (!(top.share > t.refundConcentration.maxTopShare)) return { checked: true, observed, threshold, findings: [] };

@@ -36,7 +36,12 @@ function size(ctx: SectionContext, fact: Fact, style: Style | undefined): string
 
 function subjectText(ctx: SectionContext, ruleId: RuleResult['id'], subject: string | null): string {
   if (subject === null) return '';
-  if (subject === '(none)') return ctx.s.t('diagnosis.unknownSubject');
+  if (subject === '(none)') {
+    // Rows without the subject's column, named for what is missing: a region, a supplier, a category.
+    if (ruleId === 'supplierLeadTime') return ctx.s.t('diagnosis.unknownSupplier');
+    if (ruleId === 'categoryShare') return ctx.s.t('diagnosis.unknownCategory');
+    return ctx.s.t('diagnosis.unknownSubject');
+  }
   return ruleId === 'platformAov' ? platformName(subject, ctx.s) : subject;
 }
 

@@ -27,6 +27,15 @@ describe('refundConcentration (top reason’s share of refunded money, default l
   it('is not checked when the core section has no refund reasons', () => {
     expect(run(refundConcentration, { core: {} })).toMatchObject({ status: 'notChecked', missing: ['core.refundReasons'] });
   });
+  it('refunds without a reason are no cause: none named is not checked; else the top named reason counts', () => {
+    // An export without a reason column: every refund under '(none)'.
+    expect(run(refundConcentration, { core: { refundReasons: [reason('(none)', 57_000, 5, 1, 1)] } })).toMatchObject({ status: 'notChecked', missing: ['core.refundReasons'] });
+    // 70% unnamed, 30% 尺码不符: below the 40% limit, so no finding about '(none)'.
+    expect(run(refundConcentration, { core: { refundReasons: [reason('(none)', 70, 7, 0.7, 0.7), reason('尺码不符', 30, 3, 0.3, 1)] } })).toMatchObject({ status: 'passed', observed: { value: 0.3 } });
+    // 55% 质量问题 beside 45% unnamed: fires on 质量问题, money 55 × 50% ≈ 28.
+    const r = run(refundConcentration, { core: { refundReasons: [reason('质量问题', 55, 5, 0.55, 0.55), reason('(none)', 45, 4, 0.45, 1)] } });
+    expect(r.findings[0]).toMatchObject({ subject: '质量问题', moneyAtStakeMinor: 28 });
+  });
 });
 
 describe('firstResponse (share answered within the SLA, default target 90%)', () => {
