@@ -225,6 +225,14 @@ describe('core slides without traffic and service exports', () => {
     expect(m.core!.conversion).toMatchObject({ value: null, reason: 'no traffic export in 2026Q3' });
   });
 
+  it('a missing figure inside a headline reads "no data"; its reason stays in the notice', () => {
+    const kpis = slides.get('core.kpis')!;
+    expect(kpis.headline).toMatch(/^转化率 暂无数据；/);
+    expect(kpis.headline).not.toContain('traffic_daily');
+    expect(notices(kpis)).toContain('2026年第3季度没有流量日报：添加 traffic_daily 数据源后即可显示转化率与漏斗。');
+    expect(build(context(m, 'en')).get('core.kpis')!.headline).toMatch(/^Conversion no data; /);
+  });
+
   it('in English too', () => {
     const en = build(context(m, 'en'));
     expect(notices(en.get('core.funnel')!)).toEqual(['No traffic export for Q3 2026: add a traffic_daily source to show conversion and the funnel.']);

@@ -33,10 +33,12 @@ function notices(ctx: SectionContext, figures: readonly (Figure | undefined)[]):
   return missingNotes(ctx, figures).map((text) => ({ type: 'notice', text }));
 }
 
-/** The figure's value as text, or the reader's sentence for why it is missing. */
-function valueOrReason(ctx: SectionContext, f: Figure): string {
-  if (f.value !== null) return figureText(ctx, f);
-  return f.reason ? reasonText(ctx, f.reason) : ctx.s.t('comparisons.na');
+/**
+ * The figure's value as text, or "no data" when it is missing: these fill slots inside a
+ * sentence, where the reason's own sentence would not read; the slide's notice gives the reason.
+ */
+function valueOrMissing(ctx: SectionContext, f: Figure): string {
+  return f.value !== null ? figureText(ctx, f) : ctx.s.t('core.missingValue');
 }
 
 function growthText(ctx: SectionContext, g: number | null): string {
@@ -135,17 +137,17 @@ function buyerMixSlide(ctx: SectionContext): ContentSlide {
     newBuyers.value !== null
       ? s.t('core.slides.buyerMix.headline', {
           newBuyers: formatCount(newBuyers.value, ctx.locale),
-          newShare: o.newBuyerShare ? valueOrReason(ctx, o.newBuyerShare) : s.t('comparisons.na'),
-          campaignShare: valueOrReason(ctx, o.campaignShare),
+          newShare: o.newBuyerShare ? valueOrMissing(ctx, o.newBuyerShare) : s.t('comparisons.na'),
+          campaignShare: valueOrMissing(ctx, o.campaignShare),
           band: band ? money(ctx, band.minMinor) : s.t('comparisons.na'),
-          topShare: valueOrReason(ctx, o.topPriceBandShare),
+          topShare: valueOrMissing(ctx, o.topPriceBandShare),
         })
       : undefined;
   const h = o.newBuyerHistory;
   const bandsText = (o.priceBands?.bands ?? [])
     .map((b) => `${money(ctx, b.minMinor)}${b.maxMinor === null ? '+' : `–${money(ctx, b.maxMinor)}`} ${pct(ctx, b.share)}`)
     .join(ctx.locale === 'zh-CN' ? '；' : '; ');
-  const campaigns = o.campaignGmv ? [s.t('core.notes.campaignGmv', { gmv: valueOrReason(ctx, o.campaignGmv) })] : [];
+  const campaigns = o.campaignGmv ? [s.t('core.notes.campaignGmv', { gmv: valueOrMissing(ctx, o.campaignGmv) })] : [];
   return slide(
     ctx,
     'overview.buyerMix',
@@ -177,10 +179,10 @@ function buyerMixSlide(ctx: SectionContext): ContentSlide {
 const kpisSlide: CoreBuilder = (ctx, c) => {
   const { s } = ctx;
   const headline = s.t('core.slides.kpis.headline', {
-    conversion: valueOrReason(ctx, c.conversion),
-    aov: valueOrReason(ctx, c.aov),
-    spend: valueOrReason(ctx, c.spendPerBuyer),
-    repurchase: valueOrReason(ctx, c.repurchaseRate),
+    conversion: valueOrMissing(ctx, c.conversion),
+    aov: valueOrMissing(ctx, c.aov),
+    spend: valueOrMissing(ctx, c.spendPerBuyer),
+    repurchase: valueOrMissing(ctx, c.repurchaseRate),
   });
   return slide(
     ctx,
@@ -296,7 +298,7 @@ const conversionSlide: CoreBuilder = (ctx, c) => {
     components,
     [
       ...registryNotes(ctx, ['conversion', 'campaignConversionLift']),
-      s.t('core.notes.lift', { campaign: valueOrReason(ctx, c.campaignConversion.campaign), other: valueOrReason(ctx, c.campaignConversion.other) }),
+      s.t('core.notes.lift', { campaign: valueOrMissing(ctx, c.campaignConversion.campaign), other: valueOrMissing(ctx, c.campaignConversion.other) }),
       ...trafficNotes(ctx, c),
       sourceNote(ctx, ['traffic_daily']),
     ],
@@ -368,8 +370,8 @@ const aovSlide: CoreBuilder = (ctx, c) => {
       : s.t('core.slides.aov.headline', {
           aov: figureText(ctx, c.aov),
           qoq: growthText(ctx, c.aov.qoq),
-          spend: valueOrReason(ctx, c.spendPerBuyer),
-          repurchase: valueOrReason(ctx, c.repurchaseRate),
+          spend: valueOrMissing(ctx, c.spendPerBuyer),
+          repurchase: valueOrMissing(ctx, c.repurchaseRate),
         });
   return slide(
     ctx,
@@ -389,8 +391,8 @@ const retentionSlide: CoreBuilder = (ctx, c) => {
       ? undefined
       : s.t('core.slides.retention.headline', {
           returning: figureText(ctx, c.returningBuyerRate),
-          dormant: valueOrReason(ctx, c.dormantBuyers),
-          reactivated: valueOrReason(ctx, c.reactivatedBuyers),
+          dormant: valueOrMissing(ctx, c.dormantBuyers),
+          reactivated: valueOrMissing(ctx, c.reactivatedBuyers),
         });
   return slide(
     ctx,
@@ -521,7 +523,7 @@ const refundsSlide: CoreBuilder = (ctx, c) => {
       ? undefined
       : s.t(reasons.length > 0 && !noReasons ? 'core.slides.refunds.headline' : 'core.slides.refunds.headlineNone', {
           byAmount: figureText(ctx, c.refundRateByAmount),
-          byOrders: valueOrReason(ctx, c.refundRateByOrders),
+          byOrders: valueOrMissing(ctx, c.refundRateByOrders),
           count: vital,
           share: reasons.length > 0 ? formatPercent(reasons[vital - 1]!.cumulativeShare) : '',
         });
@@ -567,7 +569,7 @@ const serviceSlide: CoreBuilder = (ctx, c) => {
   const headline =
     fr.median.value === null
       ? undefined
-      : s.t('core.slides.service.headline', { median: figureText(ctx, fr.median), p90: valueOrReason(ctx, fr.p90), sla, within: valueOrReason(ctx, fr.withinSlaShare) });
+      : s.t('core.slides.service.headline', { median: figureText(ctx, fr.median), p90: valueOrMissing(ctx, fr.p90), sla, within: valueOrMissing(ctx, fr.withinSlaShare) });
   const counts = c.serviceCounts;
   return slide(
     ctx,
@@ -586,9 +588,9 @@ const serviceSlide: CoreBuilder = (ctx, c) => {
     [
       ...registryNotes(ctx, ['firstResponseMedian', 'firstResponseP90', 'withinSlaShare', 'resolutionMedian', 'resolutionP90', 'satisfactionMean', 'satisfactionShareHigh', 'reviewRating']),
       s.t('core.notes.serviceValues', {
-        p90: valueOrReason(ctx, fr.p90),
-        resolutionP90: valueOrReason(ctx, c.resolution.p90),
-        shareHigh: valueOrReason(ctx, c.satisfaction.shareHigh),
+        p90: valueOrMissing(ctx, fr.p90),
+        resolutionP90: valueOrMissing(ctx, c.resolution.p90),
+        shareHigh: valueOrMissing(ctx, c.satisfaction.shareHigh),
       }),
       s.t('core.notes.service', { tickets: counts.tickets, unanswered: counts.unanswered, unresolved: counts.unresolved, rated: counts.rated, reviews: counts.reviews }),
       sourceNote(ctx, ['service_tickets', 'reviews']),
