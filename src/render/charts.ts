@@ -136,6 +136,8 @@ function barChart(pptx: Pptx, slide: PptxSlide, chart: Chart, box: Box, style: C
   }
   if (stacked) {
     opts.dataLabelColor = 'FFFFFF';
+    // An empty segment would still print "0" on its neighbour: the format's zero section is empty.
+    if (!chart.numberFormat.includes(';')) opts.dataLabelFormatCode = `${chart.numberFormat};-${chart.numberFormat};`;
   }
   if (arrows.length > 0) {
     const geometry = columnGeometry(chart, box, arrows.length);

@@ -194,6 +194,8 @@ describe('rendering every component', () => {
     const [stacked, line] = charts.get('stacked')!;
     expect(stacked!.xml).toContain('<c:grouping val="stacked"/>');
     expect(stacked!.xml).toContain('<c:overlap val="100"/>');
+    // A zero segment prints no "0" label: the labels' format has an empty zero section.
+    expect(stacked!.xml).toMatch(/<c:dLbls>\s*<c:numFmt formatCode="([^"]+);-\1;" sourceLinked="0"\/>/);
     expect(stacked!.series.map((s) => s.values)).toEqual([
       [945, 1010],
       [866, 876],
