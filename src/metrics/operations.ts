@@ -26,6 +26,7 @@ import type { Period, ReportPeriods } from '../time/quarter.js';
 import { daysFromCivil, epochToLocalMs } from '../time/zone.js';
 import { figure, ratio, type Figure } from './figure.js';
 import { detached } from './core-orders.js';
+import { UNKNOWN_CATEGORY } from './overview.js';
 
 export type OpsPeriodKey = 'current' | 'previous' | 'yearAgo';
 const DAY_MS = 86_400_000;
@@ -255,7 +256,7 @@ export class OperationsAccumulator {
       s.liveKnown = true;
       if (line.isLive) s.liveGmvMinor += line.paidAmountMinor;
     }
-    const category = line.category ?? '(none)';
+    const category = line.category ?? UNKNOWN_CATEGORY;
     s.byCategory.set(category, (s.byCategory.get(category) ?? 0) + line.paidAmountMinor);
     if (k === 'twoBack') return;
     if (line.sku !== null) {

@@ -4,6 +4,7 @@
 //                   category would have at its earlier share)
 //   platformAov   = orders this quarter × (previous AOV − AOV) (what the same orders would have
 //                   brought at last quarter's AOV)
+import { UNKNOWN_CATEGORY } from '../overview.js';
 import type { Fact, Rule } from './types.js';
 import { missing } from './view.js';
 
@@ -13,7 +14,9 @@ export const categoryShare: Rule = {
   threshold: (t) => ({ value: t.categoryShare.minDropPoints, unit: 'ratio' }),
   check(view, t) {
     const rows = view.operations?.categoryShares;
-    const judged = (rows ?? []).filter((r) => r.shares.every((s) => s !== null));
+    // Lines without a category are no category to lose share: an export without the column
+    // leaves the rule nothing to check.
+    const judged = (rows ?? []).filter((r) => r.key !== UNKNOWN_CATEGORY && r.shares.every((s) => s !== null));
     const gaps = missing([
       ['operations.categoryShares', judged.length > 0 ? judged : undefined],
       ['overview.gmv', view.overview.gmv],
@@ -66,7 +69,10 @@ export const platformAov: Rule = {
       return { r, aov, previous, change: aov / previous - 1, ordersGrowth: r.orders.qoq! };
     });
     // Observed: the steepest AOV change of any platform.
-    const observed: Fact = { value: Math.min(...measured.map((m) => m.change)), unit: 'ratio' };
+    const steepest = measured.reduce((a, m) => (m.change < a.change ? m : a));
+    const observed: Fact = { value: steepest.change, unit: 'ratio' };
+    // A fall past the limit that orders outgrew passes; say so, or the table reads as a contradiction.
+    const context = steepest.change <= -min ? { ordersGrowth: { value: steepest.ordersGrowth, unit: 'ratio' as const } } : undefined;
     const findings = measured
       .filter((m) => m.change <= -min && -m.change > m.ordersGrowth)
       .map((m) => ({
@@ -79,6 +85,6 @@ export const platformAov: Rule = {
           ordersGrowth: { value: m.ordersGrowth, unit: 'ratio' as const },
         },
       }));
-    return { checked: true, observed, threshold, findings };
+    return { checked: true, observed, threshold, ...(context ? { context } : {}), findings };
   },
 };

@@ -36,6 +36,14 @@ describe('categoryShare (share down two quarters running, each by ≥ 0.5 points
   });
 });
 
+describe('categoryShare without categories', () => {
+  it('lines without one are no category: an export with none is not checked', () => {
+    const unnamed: CategoryShareRow[] = [{ key: '(none)', gmvMinor: 1_000, shares: [1, 1, 1] }];
+    const r = diagnose(diagnosisView({ overview: { gmv: F(1_000, null, 'minor') } }, operations({ categoryShares: unnamed })), defaultThresholds(), [categoryShare]).rules[0]!;
+    expect(r).toMatchObject({ status: 'notChecked', missing: ['operations.categoryShares'] });
+  });
+});
+
 describe('platformAov (AOV falling ≥ 3% and faster than orders grow)', () => {
   const row = (key: string, gmv: [number, number], orders: [number, number], ordersQoq: number) => ({
     key,
@@ -59,8 +67,13 @@ describe('platformAov (AOV falling ≥ 3% and faster than orders grow)', () => {
     expect(r.findings[0]).toMatchObject({ subject: 'tmall', moneyAtStakeMinor: 100_000, facts: { aov: { value: 9_000 }, previousAov: { value: 10_000 }, ordersGrowth: { value: 0 } } });
     expect(r.findings[0]!.observed.value).toBeCloseTo(-0.1, 12);
   });
-  it('does not fire when orders grow faster than AOV falls', () => {
-    expect(run(byPlatform.slice(1)).status).toBe('passed');
+  it('does not fire when orders grow faster than AOV falls, and says that is why', () => {
+    // douyin: AOV 4,000 from 5,000 (−20%, past the 3% limit) while orders grew 50%.
+    const r = run(byPlatform.slice(1));
+    expect(r.status).toBe('passed');
+    expect(r.context).toEqual({ ordersGrowth: { value: 0.5, unit: 'ratio' } });
+    // A fall inside the limit needs no such note.
+    expect(run(byPlatform.slice(1, 2)).context).toEqual({});
   });
   it('is not checked without last quarter’s platform figures', () => {
     expect(run([row('tmall', [900_000, 0], [100, 0], 0)].map((r) => ({ ...r, gmv: F(900_000, null, 'minor'), orders: F(100, null, 'count') })))).toMatchObject({
