@@ -27,9 +27,13 @@ export function guardZipEnd(): void {
   const unzipper = fromExceljs('unzipper') as ZipModule;
   if (unzipper.Parse[GUARDED]) return;
   const original = unzipper.Parse;
-  const guarded = Object.assign((options?: unknown): Readable => holdEndForQueuedEntries(original(options)), {
-    [GUARDED]: true as const,
-  });
+  // A plain function, as the original is: callable with or without `new`.
+  const guarded = Object.assign(
+    function Parse(options?: unknown): Readable {
+      return holdEndForQueuedEntries(original(options));
+    },
+    { [GUARDED]: true as const },
+  );
   unzipper.Parse = guarded;
 }
 
@@ -37,7 +41,8 @@ export function guardZipEnd(): void {
 export function holdEndForQueuedEntries<S extends Readable>(stream: S): S {
   const emit = stream.emit.bind(stream) as (event: string | symbol, ...args: unknown[]) => boolean;
   stream.emit = ((event: string | symbol, ...args: unknown[]): boolean => {
-    if ((event === 'end' || event === 'close') && !stream.readableEnded && stream.readableLength > 0) {
+    // A destroyed stream will not drain: its 'close' goes through.
+    if ((event === 'end' || event === 'close') && !stream.readableEnded && !stream.destroyed && stream.readableLength > 0) {
       // The stream's own 'end' (and then 'close') comes once the queue is read empty.
       if (event === 'end') stream.push(null);
       return false;

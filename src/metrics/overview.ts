@@ -15,6 +15,7 @@ import type { OrderLine } from '../canonical.js';
 import type { Period, ReportPeriods } from '../time/quarter.js';
 import { KeyCategories, NEW_IN_CATEGORY, NEW_KEY, Names, detached, grown } from './core-orders.js';
 import { figure, growth, ratio, type Figure } from './figure.js';
+import { missingReason } from './registry.js';
 
 type PeriodKey = 'current' | 'previous' | 'yearAgo';
 const PERIOD_KEYS: readonly PeriodKey[] = ['current', 'previous', 'yearAgo'];
@@ -260,12 +261,15 @@ export class OverviewAccumulator {
       return rows.sort((a, b) => (b.gmv.value ?? 0) - (a.gmv.value ?? 0) || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
     };
 
+    const orders = fig('count', ordersOf, (a) => a.all);
+    const buyers = fig('count', buyersOf, (a) => a.all);
+    if (buyers.value === null && orders.value !== null) buyers.reason = missingReason('noBuyers', { period: this.input.periods.current.label });
     return {
       gmv: fig('minor', gmvOf, (a) => a.all),
       netSales: fig('minor', netOf, (a) => a.all),
       refunds: fig('minor', refundsOf, (a) => a.all),
-      orders: fig('count', ordersOf, (a) => a.all),
-      buyers: fig('count', buyersOf, (a) => a.all),
+      orders,
+      buyers,
       byPlatform: breakdown((a) => a.byPlatform, true),
       byCategory: breakdown((a) => a.byCategory, false),
       byMonth: this.trailingMonths(12),

@@ -114,8 +114,10 @@ export function deltas(ctx: SectionContext, f: Figure, higherIsBetter = true): D
   return [make(ctx.s.t('comparisons.qoq'), f.qoq), make(ctx.s.t('comparisons.yoy'), f.yoy)];
 }
 
-/** A KPI card labelled with the locale's name for `figures.<key>`. */
-/** A KPI card; a missing figure shows "no data" rather than "n/a", which words a comparison. */
+/**
+ * A KPI card labelled with the locale's name for `figures.<key>`; a missing figure shows "no data"
+ * rather than "n/a", which words a comparison.
+ */
 export function kpi(ctx: SectionContext, key: string, f: Figure, higherIsBetter = true): KpiCard {
   const value = f.value === null ? ctx.s.t('core.missingValue') : figureText(ctx, f);
   return { type: 'kpi', label: ctx.s.t(`figures.${key}`), value, deltas: deltas(ctx, f, higherIsBetter) };

@@ -63,6 +63,15 @@ describe('zip end guard', () => {
     expect(seen.ends).toBe(1);
   });
 
+  it('lets a destroyed stream close with entries still queued (nothing will drain them)', async () => {
+    const parse = holdEndForQueuedEntries(bareParse({ forceStream: true }));
+    await parsedButUnread(parse);
+    expect(parse.readableLength).toBeGreaterThan(0);
+    const closed = new Promise((resolve) => parse.once('close', resolve));
+    parse.destroy();
+    await expect(closed).resolves.toBeUndefined();
+  });
+
   it('is installed on the unzipper exceljs uses, once', async () => {
     guardZipEnd();
     guardZipEnd();

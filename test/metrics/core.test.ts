@@ -242,7 +242,7 @@ describe('an export without buyer ids (Tmall 订单报表 without 买家会员�
   const { base, ov, core: c } = run(anonymous);
 
   it('buyer counts and per-buyer figures are unknown, with the reason, never 0', () => {
-    expect(base.buyers).toMatchObject({ value: null, previous: null, yearAgo: null });
+    expect(base.buyers).toMatchObject({ value: null, previous: null, yearAgo: null, reason: 'no buyer ids in 2026Q3' });
     for (const f of [ov.newBuyers, ov.returningBuyers, c.spendPerBuyer, c.repurchaseRate, c.returningBuyerRate, c.dormantBuyers, c.reactivatedBuyers]) {
       expect(f.value).toBeNull();
       expect(f.reason).toBe('no buyer ids in 2026Q3');

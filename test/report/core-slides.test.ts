@@ -153,8 +153,10 @@ describe('an export without buyer ids', () => {
     Object.fromEntries(slide.components.flatMap((c) => (c.type === 'kpi' ? [[c.label, c.value]] : [])));
 
   it('shows buyer counts as no data, never 0, beside the order and money figures it does know', () => {
-    const kpis = cardsOf(overviewSlides(ctx).find((s) => s.id === 'overview.kpis')!);
+    const kpiSlide = overviewSlides(ctx).find((s) => s.id === 'overview.kpis')!;
+    const kpis = cardsOf(kpiSlide);
     expect(kpis['买家数']).toBe('暂无数据');
+    expect(kpiSlide.notes).toContain('2026年第3季度的订单行缺少买家 ID。');
     expect(kpis['订单数']).toBe('3'); // o1, o2, o3 in 2026Q3
     const retention = cardsOf(build(ctx).get('core.retention')!);
     expect(retention['沉睡买家数']).toBe('暂无数据');

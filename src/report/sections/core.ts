@@ -1,7 +1,8 @@
 // Section 2, core metrics (and the added section-1 slides: weekly trend, buyer and sales mix).
 // Each builder turns figures from the metrics document into one slide; a figure whose input is
 // missing shows the locale's sentence for its reason, never a made-up number.
-import type { CoreMetrics } from '../../metrics/core.js';
+import { NO_REASON, type CoreMetrics } from '../../metrics/core.js';
+import { NO_CHANNEL } from '../../metrics/core-traffic.js';
 import type { Figure } from '../../metrics/figure.js';
 import { parseMissingReason } from '../../metrics/registry.js';
 import {
@@ -308,7 +309,7 @@ const conversionSlide: CoreBuilder = (ctx, c) => {
 
 const channelsSlide: CoreBuilder = (ctx, c) => {
   const { s } = ctx;
-  const channels = c.conversionByChannel.map((r) => ({ ...r, key: r.key === '(none)' ? s.t('core.noChannel') : r.key }));
+  const channels = c.conversionByChannel.map((r) => ({ ...r, key: r.key === NO_CHANNEL ? s.t('core.noChannel') : r.key }));
   const chart: Chart = {
     type: 'chart',
     chartType: 'bar',
@@ -491,7 +492,7 @@ const pairsSlide: CoreBuilder = (ctx, c) => {
 const refundsSlide: CoreBuilder = (ctx, c) => {
   const { s } = ctx;
   const reasons = c.refundReasons;
-  const reasonName = (r: string) => (r === '(none)' ? s.t('core.slides.refunds.noReason') : r);
+  const reasonName = (r: string) => (r === NO_REASON ? s.t('core.slides.refunds.noReason') : r);
   const scale = chartScale(ctx, reasons.map((r) => r.amountMinor));
   const chart: Chart = {
     type: 'chart',
@@ -517,7 +518,7 @@ const refundsSlide: CoreBuilder = (ctx, c) => {
   // The "vital few": reasons up to and including the one that passes 80% of refunds.
   const vital = reasons.findIndex((r) => r.cumulativeShare >= 0.8) + 1;
   // Refunds none of which has a reason (an export without the column): no Pareto of one bar.
-  const noReasons = reasons.length > 0 && reasons.every((r) => r.reason === '(none)');
+  const noReasons = reasons.length > 0 && reasons.every((r) => r.reason === NO_REASON);
   const headline =
     c.refundRateByAmount.value === null
       ? undefined

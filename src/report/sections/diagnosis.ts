@@ -37,9 +37,9 @@ function size(ctx: SectionContext, fact: Fact, style: Style | undefined): string
 function subjectText(ctx: SectionContext, ruleId: RuleResult['id'], subject: string | null): string {
   if (subject === null) return '';
   if (subject === '(none)') {
-    // Rows without the subject's column, named for what is missing: a region, a supplier, a category.
+    // Rows without the subject's column, named for what is missing: a supplier or a region.
+    // (Category and refund-reason rules leave such rows out.)
     if (ruleId === 'supplierLeadTime') return ctx.s.t('diagnosis.unknownSupplier');
-    if (ruleId === 'categoryShare') return ctx.s.t('diagnosis.unknownCategory');
     return ctx.s.t('diagnosis.unknownSubject');
   }
   return ruleId === 'platformAov' ? platformName(subject, ctx.s) : subject;

@@ -19,6 +19,7 @@ import {
 import { directionOf, formatGrowth, formatPercent, moneyScale } from '../format.js';
 import type { Chart, ContentSlide, TableBlock } from '../model.js';
 import type { SlideDef } from '../context.js';
+import { missingNotes } from './definitions.js';
 
 export function overviewSlides(ctx: SectionContext): ContentSlide[] {
   const { s, m } = ctx;
@@ -52,6 +53,7 @@ export function overviewSlides(ctx: SectionContext): ContentSlide[] {
     notes: [
       s.t('notes.shows', { what: s.t('slides.overviewKpis.title') }),
       ...definitionNotes(ctx, ['gmv', 'netSales', 'refunds', 'orders', 'buyers']),
+      ...missingNotes(ctx, [o.buyers]),
       `${s.t('figures.refunds')}: ${o.refunds.value === null ? s.t('comparisons.na') : money(ctx, o.refunds.value)}`,
       ...common,
     ],
@@ -98,7 +100,8 @@ export function overviewSlides(ctx: SectionContext): ContentSlide[] {
     kind: 'content',
     id: 'overview.byCategory',
     title: s.t('slides.byCategory.title'),
-    headline: noCategories ? undefined : topShareHeadline(ctx, 'slides.byCategory.headline', categories[0], categoryName),
+    // The largest *named* category leads the headline, even when unnamed lines weigh more.
+    headline: noCategories ? undefined : topShareHeadline(ctx, 'slides.byCategory.headline', categories.find((r) => r.key !== UNKNOWN_CATEGORY), categoryName),
     layout: 'chart',
     components: noCategories
       ? [{ type: 'notice', text: s.t('slides.byCategory.none') }]
