@@ -440,6 +440,8 @@ export class CoreAccumulator {
       const fresh = (p: number): Outcome => {
         if (!has(p, row.gmv)) return noOrders(p);
         if (this.firstPaidDay === null || this.firstPaidDay >= this.ranges[p]!.start) return { code: 'noHistory', vars: { period: label(p) } };
+        // No buyer ids on the platform's lines: no count of new ones either (as for the whole).
+        if (pc[p]!.buyers === 0) return { code: 'noBuyers', vars: { period: label(p) } };
         return pc[p]!.newBuyers;
       };
       return {

@@ -249,6 +249,13 @@ describe('an export without buyer ids (Tmall 订单报表 without 买家会员�
     }
   });
 
+  it('per platform too: new buyers unknown, not 0', () => {
+    for (const row of c.byPlatform) {
+      expect(row.newBuyers).toMatchObject({ value: null, reason: 'no buyer ids in 2026Q3' });
+      expect(row.spendPerBuyer.value).toBeNull();
+    }
+  });
+
   it('order and money figures stay as they are', () => {
     const named = run();
     expect(base.gmv).toEqual(named.base.gmv);
