@@ -25,6 +25,14 @@ sources:
     const month = (key: string) => m.overview.byMonth.find((r) => r.month === key)?.gmv.value;
     expect(month('2020-03')).toBe(29_800);
     expect(month('2020-02')).toBe(190_248_715 - 29_800);
+    // The report has no buyer column: buyers are unknown, not 0.
+    expect(m.overview.buyers).toMatchObject({ value: null, reason: 'no buyer ids in 2020Q1' });
+    // Its dates run 2020-02-01 … 2020-03-01: the weeks of January and those after 1 March (W10,
+    // from Monday 2 March) have no data; W9 (24 Feb – 1 Mar) holds the last day.
+    const week = (key: string) => m.overview.byWeek?.find((w) => w.week === key)?.gmv.value;
+    expect(week('2020-W04')).toBeNull();
+    expect(week('2020-W09')).toBeGreaterThan(0);
+    expect(week('2020-W10')).toBeNull();
   });
 
   it('every row is read and kept; unpaid orders stay pending', async () => {
