@@ -128,9 +128,9 @@ export function planColumns(
     const shown = unused.length > 15 ? `${unused.slice(0, 15).join(', ')} … (${unused.length} in all)` : unused.join(', ');
     problems.push({
       message: `required column '${field}' not found (looked for ${candidates.map((c) => `'${c}'`).join(', ') || 'no header'}${alternative})`,
-      hint: guess
-        ? `map it in the source's columns: (e.g. columns: { ${field}: "${guess}" })`
-        : `map it in the source's columns: (e.g. columns: { ${field}: "Your header" })${unused.length > 0 ? `; the file's other headers are: ${shown}` : ''}`,
+      hint:
+        `map it in the source's columns: (e.g. columns: { ${field}: "${guess ?? 'Your header'}" })` +
+        (guess === undefined && unused.length > 0 ? `; the file's other headers are: ${shown}` : ''),
     });
   }
 

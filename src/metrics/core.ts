@@ -332,10 +332,10 @@ export class CoreAccumulator {
       if (last && last.week === w) last.days.push(d);
       else weeks.push({ week: w, days: [d] });
     }
-    const covered = (days: readonly number[], shift: number) =>
-      this.firstDatedDay !== null && this.lastDatedDay !== null && days.every((d) => d - shift >= this.firstDatedDay! && d - shift <= this.lastDatedDay!);
-    const reached = (days: readonly number[]) =>
-      this.firstDatedDay !== null && this.lastDatedDay !== null && days.some((d) => d >= this.firstDatedDay! && d <= this.lastDatedDay!);
+    // Inside the span the exports' dated lines cover.
+    const dated = (d: number) => this.firstDatedDay !== null && this.lastDatedDay !== null && d >= this.firstDatedDay && d <= this.lastDatedDay;
+    const covered = (days: readonly number[], shift: number) => days.every((d) => dated(d - shift));
+    const reached = (days: readonly number[]) => days.some(dated);
     const sumDays = (days: readonly number[], shift: number) => days.reduce((a, d) => a + (gmvByDay.get(d - shift) ?? 0), 0);
     const byWeek: WeekRow[] = weeks.map(({ week, days }) => ({
       week,

@@ -115,12 +115,17 @@ export function deltas(ctx: SectionContext, f: Figure, higherIsBetter = true): D
 }
 
 /**
- * A KPI card labelled with the locale's name for `figures.<key>`; a missing figure shows "no data"
- * rather than "n/a", which words a comparison.
+ * A figure's value as text, or "no data" when it is missing ("n/a" words a comparison). It fills
+ * KPI cards and slots inside sentences, where the reason's own sentence would not read; the
+ * slide's notice gives the reason.
  */
+export function valueOrMissing(ctx: SectionContext, f: Figure): string {
+  return f.value !== null ? figureText(ctx, f) : ctx.s.t('core.missingValue');
+}
+
+/** A KPI card labelled with the locale's name for `figures.<key>`. */
 export function kpi(ctx: SectionContext, key: string, f: Figure, higherIsBetter = true): KpiCard {
-  const value = f.value === null ? ctx.s.t('core.missingValue') : figureText(ctx, f);
-  return { type: 'kpi', label: ctx.s.t(`figures.${key}`), value, deltas: deltas(ctx, f, higherIsBetter) };
+  return { type: 'kpi', label: ctx.s.t(`figures.${key}`), value: valueOrMissing(ctx, f), deltas: deltas(ctx, f, higherIsBetter) };
 }
 
 export function periodNote(ctx: SectionContext): string {

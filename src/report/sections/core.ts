@@ -21,6 +21,7 @@ import {
   toneOf,
   type SectionContext,
   type SlideDef,
+  valueOrMissing,
 } from '../context.js';
 import { formatCount, formatGrowth, formatPercent } from '../format.js';
 import type { Chart, Component, ContentSlide, TableBlock } from '../model.js';
@@ -29,17 +30,8 @@ import { missingNotes, periodText, reasonText, registryNotes, settingsNote } fro
 const ratioValue = (v: number | null): number | null => (v === null ? null : round(v, 4));
 const pct = (ctx: SectionContext, v: number | null): string => (v === null ? ctx.s.t('comparisons.na') : formatPercent(v));
 
-
 function notices(ctx: SectionContext, figures: readonly (Figure | undefined)[]): Component[] {
   return missingNotes(ctx, figures).map((text) => ({ type: 'notice', text }));
-}
-
-/**
- * The figure's value as text, or "no data" when it is missing: these fill slots inside a
- * sentence, where the reason's own sentence would not read; the slide's notice gives the reason.
- */
-function valueOrMissing(ctx: SectionContext, f: Figure): string {
-  return f.value !== null ? figureText(ctx, f) : ctx.s.t('core.missingValue');
 }
 
 function growthText(ctx: SectionContext, g: number | null): string {
