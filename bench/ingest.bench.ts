@@ -1,6 +1,6 @@
 // Benchmark of the whole ingest pipeline against the speed targets (docs/performance.md):
 //
-//   npx tsx bench/ingest.bench.ts [--lines N] [--xlsx-rows N] [--runs N] [--no-xlsx] [--no-duckdb] [--no-full]
+//   npx tsx bench/ingest.bench.ts [--lines N] [--xlsx-rows N] [--runs N] [--no-xlsx] [--no-duckdb] [--no-full] [--no-floor]
 //
 // 1. Generates (once, deterministically) a 1,000,000-line, 14-column order export (~110 MB) in
 //    os.tmpdir(), never in the repository, and a workspace yaml beside it.
@@ -11,6 +11,9 @@
 // 3. Runs DuckDB (@duckdb/node-api, a devDependency) on the same file in the same run, computing
 //    the same GMV / refunds / orders / buyers for the same quarter with read_csv, prints its
 //    figures beside ours with the ratio, and checks that the two agree.
+//    Beside them, the floor (bench/ingest-floor.ts): the same four figures from one loop written
+//    for this file's columns out of the project's own parts, without the general reader's work —
+//    what the per-line work that cannot be left out costs. Its figures must agree too.
 // 4. Generates a 200,000-row .xlsx with exceljs's streaming writer and ingests it the same way
 //    (peak RSS is the target there), beside exceljs's streaming reader alone on the same file
 //    (rows iterated, nothing done with them): the floor our reading of a workbook sits on.
@@ -268,12 +271,32 @@ async function runExcelJs(file: string): Promise<RunResult> {
   return { ms, cpuMs: (cpu.user + cpu.system) / 1000, peakRss: process.resourceUsage().maxRSS * 1024, lines: rows - 1, figures: none };
 }
 
+/** The floor (bench/ingest-floor.ts): one loop written for this file's columns, the four figures only. */
+async function runFloor(file: string): Promise<RunResult> {
+  const { floorFigures } = await import('./ingest-floor.js');
+  const { parseQuarter, reportPeriods } = await import('../src/time/quarter.js');
+  const t0 = performance.now();
+  const cpu0 = process.cpuUsage();
+  const current = reportPeriods(parseQuarter(QUARTER)!, TIMEZONE).current;
+  const f = await floorFigures(file, TIMEZONE, current.startMs, current.endMs);
+  const ms = performance.now() - t0;
+  const cpu = process.cpuUsage(cpu0);
+  return {
+    ms,
+    cpuMs: (cpu.user + cpu.system) / 1000,
+    peakRss: process.resourceUsage().maxRSS * 1024,
+    lines: f.lines,
+    figures: { gmvMinor: f.gmvMinor, refundsMinor: f.refundsMinor, orders: f.orders, buyers: f.buyers },
+  };
+}
+
 async function child(kind: string, path: string): Promise<void> {
-  const r = kind === 'duckdb' ? await runDuckDb(path) : kind === 'exceljs' ? await runExcelJs(path) : await runOurs(kind, path);
+  const r =
+    kind === 'duckdb' ? await runDuckDb(path) : kind === 'exceljs' ? await runExcelJs(path) : kind === 'floor' ? await runFloor(path) : await runOurs(kind, path);
   process.stdout.write(JSON.stringify(r) + '\n');
 }
 
-function measure(kind: 'ingest' | 'overview' | 'full' | 'duckdb' | 'exceljs', path: string, runs: number): RunResult[] {
+function measure(kind: 'ingest' | 'overview' | 'full' | 'floor' | 'duckdb' | 'exceljs', path: string, runs: number): RunResult[] {
   const results: RunResult[] = [];
   for (let i = 0; i < runs; i++) {
     const p = spawnSync(process.execPath, [...process.execArgv, SELF, '--child', kind, path], { encoding: 'utf8', maxBuffer: 1 << 20 });
@@ -306,6 +329,7 @@ async function main(): Promise<void> {
   const ingestOnly = measure('ingest', config, RUNS);
   const ours = measure('overview', config, RUNS);
   const full = args.includes('--no-full') ? [] : measure('full', config, 1);
+  const floor = args.includes('--no-floor') ? [] : measure('floor', csv, RUNS);
   const best = bestOf(ours);
   const oursRss = maxRss(ours);
   const rows: string[][] = [['', 'MB/s', 'seconds', 'CPU s', 'peak RSS MiB', 'GMV (minor)', 'refunds', 'orders', 'buyers']];
@@ -320,6 +344,7 @@ async function main(): Promise<void> {
   rows.push(row('ingest only', bestOf(ingestOnly), maxRss(ingestOnly)));
   rows.push(row('ingest + overview (target)', best, oursRss));
   if (full.length > 0) rows.push(row('all sections (loadAndCompute)', bestOf(full), maxRss(full)));
+  if (floor.length > 0) rows.push(row('floor: one loop for this file (ingest-floor.ts)', bestOf(floor), maxRss(floor)));
   let verdict = '';
   if (!args.includes('--no-duckdb')) {
     const duck = measure('duckdb', csv, RUNS);
@@ -329,6 +354,10 @@ async function main(): Promise<void> {
     const agree = JSON.stringify(best.figures) === JSON.stringify(dbest.figures);
     verdict = agree ? 'figures agree with DuckDB' : `FIGURES DIFFER from DuckDB: ours ${JSON.stringify(best.figures)} vs ${JSON.stringify(dbest.figures)}`;
     if (!agree) process.exitCode = 1;
+  }
+  if (floor.length > 0 && JSON.stringify(bestOf(floor).figures) !== JSON.stringify(best.figures)) {
+    verdict += `${verdict ? '; ' : ''}FLOOR FIGURES DIFFER: ${JSON.stringify(bestOf(floor).figures)}`;
+    process.exitCode = 1;
   }
   const widths = rows[0]!.map((_, k) => Math.max(...rows.map((r) => r[k]!.length)));
   for (const r of rows) console.log('  ' + r.map((c, k) => (k === 0 ? c.padEnd(widths[k]!) : cell(c, widths[k]!))).join('  '));
