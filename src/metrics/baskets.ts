@@ -35,15 +35,40 @@ export interface PairOptions {
 /** Only pairs bought together more often than if the two were independent are listed. */
 export const MIN_LIFT = 1;
 
-const SEP = '\u0000';
-
 /** Baskets with more distinct items than this feed item counts but not pair counts. */
 export const MAX_BASKET_ITEMS = 100;
 
+/**
+ * The number of the unordered pair of item numbers {x, y}, x ≠ y: pairs numbered by their larger
+ * item, hi · (hi − 1) / 2 + lo, so that pairs of the first 46,000 items are small integers (a
+ * Map finds those without hashing a string) and every pair of up to 2^26 items is exact.
+ */
+function pairNumber(x: number, y: number): number {
+  const lo = x < y ? x : y;
+  const hi = x < y ? y : x;
+  return (hi * (hi - 1)) / 2 + lo;
+}
+
+/** The item numbers [lo, hi] of a pair number. */
+function pairItems(n: number): [number, number] {
+  let hi = Math.floor((1 + Math.sqrt(1 + 8 * n)) / 2);
+  // Guard the float square root at the edges.
+  while ((hi * (hi - 1)) / 2 > n) hi--;
+  while (((hi + 1) * hi) / 2 <= n) hi++;
+  return [n - (hi * (hi - 1)) / 2, hi];
+}
+
 export class PairCounter {
-  private readonly itemBaskets = new Map<string, number>();
-  private readonly pairs = new Map<string, number>();
-  private readonly labels = new Map<string, string>();
+  /** Items by text, numbered in order of first sight; per number its text, label and baskets. */
+  private readonly itemNumbers = new Map<string, number>();
+  private readonly items: string[] = [];
+  private readonly itemLabels: (string | undefined)[] = [];
+  private readonly itemBaskets: number[] = [];
+  /** Per item number: the last basket (by count) it was counted in, so an item given twice counts once. */
+  private readonly lastBasket: number[] = [];
+  /** Pair counts by pair number (pairNumber). */
+  private readonly pairs = new Map<number, number>();
+  private readonly numbers: number[] = [];
   private basketCount = 0;
   private multiItemBaskets = 0;
   private oversized = 0;
@@ -52,36 +77,49 @@ export class PairCounter {
 
   constructor(private readonly maxPairs = 200_000) {}
 
-  /** One basket: its distinct items (order does not matter). */
+  /** One basket: its items (order does not matter; an item given twice counts once). */
   addBasket(items: readonly string[], labels?: readonly (string | null)[]): void {
     this.basketCount++;
+    const numbers = this.numbers;
+    numbers.length = 0;
     for (let i = 0; i < items.length; i++) {
       const item = items[i]!;
-      const held = this.itemBaskets.get(item);
-      this.itemBaskets.set(held === undefined ? detached(item) : item, (held ?? 0) + 1);
+      let n = this.itemNumbers.get(item);
+      if (n === undefined) {
+        n = this.items.length;
+        const own = detached(item);
+        this.itemNumbers.set(own, n);
+        this.items.push(own);
+        this.itemLabels.push(undefined);
+        this.itemBaskets.push(0);
+        this.lastBasket.push(0);
+      }
       const label = labels?.[i];
-      if (label && !this.labels.has(item)) this.labels.set(detached(item), detached(label));
+      if (label && this.itemLabels[n] === undefined) this.itemLabels[n] = detached(label);
+      if (this.lastBasket[n] === this.basketCount) continue;
+      this.lastBasket[n] = this.basketCount;
+      this.itemBaskets[n]!++;
+      numbers.push(n);
     }
-    if (items.length < 2) return;
+    if (numbers.length < 2) return;
     this.multiItemBaskets++;
-    if (items.length > MAX_BASKET_ITEMS) {
+    if (numbers.length > MAX_BASKET_ITEMS) {
       this.oversized++;
       return;
     }
-    const sorted = [...items].sort();
-    for (let i = 0; i < sorted.length; i++) {
-      for (let j = i + 1; j < sorted.length; j++) this.countPair(sorted[i]! + SEP + sorted[j]!);
+    for (let i = 0; i < numbers.length; i++) {
+      for (let j = i + 1; j < numbers.length; j++) this.countPair(pairNumber(numbers[i]!, numbers[j]!));
     }
   }
 
-  private countPair(key: string): void {
+  private countPair(key: number): void {
     const held = this.pairs.get(key);
     if (held !== undefined) {
       this.pairs.set(key, held + 1);
       return;
     }
     if (this.pairs.size < this.maxPairs) {
-      this.pairs.set(detached(key), 1);
+      this.pairs.set(key, 1);
       return;
     }
     // Full: the newcomer and every held pair lose one (Misra–Gries).
@@ -101,7 +139,7 @@ export class PairCounter {
       baskets: this.basketCount,
       multiItemBaskets: this.multiItemBaskets,
       oversizedBaskets: this.oversized,
-      items: this.itemBaskets.size,
+      items: this.items.length,
       heldPairs: this.pairs.size,
       undercountBound: this.undercountBound,
     };
@@ -117,19 +155,19 @@ export class PairCounter {
     const out: Pair[] = [];
     for (const [key, count] of this.pairs) {
       if (count < options.minBaskets || count / n < options.minSupport) continue;
-      const cut = key.indexOf(SEP);
-      const x = key.slice(0, cut);
-      const y = key.slice(cut + 1);
-      const nx = this.itemBaskets.get(x) ?? 0;
-      const ny = this.itemBaskets.get(y) ?? 0;
-      const [a, b, na, nb] = nx < ny || (nx === ny && x <= y) ? [x, y, nx, ny] : [y, x, ny, nx];
+      const [i, j] = pairItems(key);
+      const x = this.items[i]!;
+      const y = this.items[j]!;
+      const nx = this.itemBaskets[i]!;
+      const ny = this.itemBaskets[j]!;
+      const [a, b, na, nb, la, lb] = nx < ny || (nx === ny && x <= y) ? [x, y, nx, ny, this.itemLabels[i], this.itemLabels[j]] : [y, x, ny, nx, this.itemLabels[j], this.itemLabels[i]];
       const lift = (count * n) / (na * nb);
       if (!(lift > MIN_LIFT)) continue;
       out.push({
         a,
         b,
-        aLabel: this.labels.get(a) ?? a,
-        bLabel: this.labels.get(b) ?? b,
+        aLabel: la ?? a,
+        bLabel: lb ?? b,
         support: count / n,
         confidence: count / na,
         confidenceReverse: count / nb,

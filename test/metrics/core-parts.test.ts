@@ -83,6 +83,26 @@ describe('pair counter', () => {
     expect(p.summary().undercountBound).toBe(1); // the true 3 is at most 1 above the held 2
   });
 
+  it('tells every pair apart among 100,000 items, and an item given twice in a basket is one', () => {
+    const p = new PairCounter();
+    // Number 100,000 items (one basket each), then pair the last with the first and two
+    // neighbours high up, where pair numbers are past the small integers.
+    for (let i = 0; i < 100_000; i++) p.addBasket([`s${i}`]);
+    for (let k = 0; k < 3; k++) {
+      p.addBasket(['s99999', 's0']);
+      p.addBasket(['s50001', 's50000', 's50001']);
+    }
+    p.addBasket(['s1', 's2']);
+    // n = 100,007 baskets; s99999 and s0 in 4 each, together in 3: lift 3·n/(4·4).
+    const top = p.top({ minSupport: 0, minBaskets: 2, top: 10 });
+    expect(top.map((x) => [x.a, x.b, x.baskets])).toEqual([
+      ['s0', 's99999', 3],
+      ['s50000', 's50001', 3],
+    ]);
+    expect(top[0]!.lift).toBeCloseTo((3 * 100_007) / (4 * 4), 9);
+    expect(p.summary()).toMatchObject({ items: 100_000, heldPairs: 3 });
+  });
+
   it('leaves a huge basket out of the pair counts but counts its items', () => {
     const p = new PairCounter();
     p.addBasket(Array.from({ length: MAX_BASKET_ITEMS + 1 }, (_, i) => `s${i}`));
