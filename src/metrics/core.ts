@@ -283,14 +283,19 @@ export class CoreAccumulator {
       // Least recently touched closes first: move it to the back.
       this.open.delete(key);
       this.open.set(key, order);
+    } else if (this.open.size > 0 && this.open.size >= this.openLimit) {
+      // Full: the least recently touched order closes, and its object (emptied) opens this one.
+      const oldest = this.open.keys().next().value as number;
+      order = this.open.get(oldest)!;
+      this.open.delete(oldest);
+      this.close(order);
+      order.skus.length = 0;
+      order.skuNames.length = 0;
+      order.categories.length = 0;
+      this.open.set(key, order);
     } else {
       order = { skus: [], skuNames: [], categories: [] };
       this.open.set(key, order);
-      if (this.open.size > this.openLimit) {
-        const oldest = this.open.keys().next().value as number;
-        this.close(this.open.get(oldest)!);
-        this.open.delete(oldest);
-      }
     }
     this.lastOrderKey = key;
     this.lastOrder = order;
