@@ -111,8 +111,9 @@ export interface CoreMetrics extends Omit<TrafficFigures, 'visitors'>, Omit<Serv
   byPlatform: PlatformCoreRow[];
   pairs: {
     category: Pair[];
+    /** Product pairs: a product is its name where the line gives one, else its SKU (so one product sold under several SKU ids is one item). */
     sku: Pair[];
-    /** Orders with a paid line in the quarter that name a SKU / a category. */
+    /** Orders with a paid line in the quarter that name a product or SKU / a category. */
     baskets: { sku: number; category: number };
     multiItemBaskets: { sku: number; category: number };
     minSupport: number;
@@ -147,8 +148,8 @@ export interface CoreResult {
 
 /** The quarter's part of an order, while its lines stream in. */
 interface OpenOrder {
-  skus: string[];
-  skuNames: (string | null)[];
+  products: string[];
+  productNames: (string | null)[];
   categories: string[];
 }
 
@@ -269,9 +270,12 @@ export class CoreAccumulator {
       return;
     }
     const order = this.openOrder(key);
-    if (line.sku !== null && !order.skus.includes(line.sku)) {
-      order.skus.push(line.sku);
-      order.skuNames.push(line.productName);
+    // Products pair by name where they have one: one product sold under different SKU ids (on
+    // two platforms, or as variants of one listing) is one item of the basket, not a pair.
+    const product = line.productName ?? line.sku;
+    if (product !== null && !order.products.includes(product)) {
+      order.products.push(product);
+      order.productNames.push(line.productName);
     }
     if (line.category !== null && !order.categories.includes(line.category)) order.categories.push(line.category);
   }
@@ -289,12 +293,12 @@ export class CoreAccumulator {
       order = this.open.get(oldest)!;
       this.open.delete(oldest);
       this.close(order);
-      order.skus.length = 0;
-      order.skuNames.length = 0;
+      order.products.length = 0;
+      order.productNames.length = 0;
       order.categories.length = 0;
       this.open.set(key, order);
     } else {
-      order = { skus: [], skuNames: [], categories: [] };
+      order = { products: [], productNames: [], categories: [] };
       this.open.set(key, order);
     }
     this.lastOrderKey = key;
@@ -303,7 +307,7 @@ export class CoreAccumulator {
   }
 
   private close(order: OpenOrder): void {
-    if (order.skus.length > 0) this.skuPairs.addBasket(order.skus, order.skuNames);
+    if (order.products.length > 0) this.skuPairs.addBasket(order.products, order.productNames);
     if (order.categories.length > 0) this.categoryPairs.addBasket(order.categories);
   }
 

@@ -288,3 +288,31 @@ describe('lines of an order that do not arrive together', () => {
     expect(core.pairs).toMatchObject({ baskets: { sku: 2 }, lateLines: 1, approximate: true });
   });
 });
+
+describe('products bought together, by product', () => {
+  // The same two products sold on two platforms under each platform's SKU ids, and a basket
+  // holding two variants (SKUs) of one listing.
+  const at = { customerId: 'A', paidAt: sh(2026, 7, 5, 10), paidAmountMinor: 100 };
+  const lines = [
+    line({ ...at, platform: 'own', orderId: 'o1', lineId: '1', sku: 'SKU-E-3', productName: '充电器' }),
+    line({ ...at, platform: 'own', orderId: 'o1', lineId: '2', sku: 'SKU-E-2', productName: '数据线' }),
+    line({ ...at, platform: 'jd', orderId: 'j1', lineId: '1', sku: '15429361032', productName: '数据线' }),
+    line({ ...at, platform: 'jd', orderId: 'j1', lineId: '2', sku: '18221836538', productName: '充电器' }),
+    line({ ...at, platform: 'own', orderId: 'o2', lineId: '1', sku: 'SKU-L-1', productName: '口红' }),
+    line({ ...at, platform: 'own', orderId: 'o2', lineId: '2', sku: 'SKU-L-2', productName: '口红' }),
+    line({ ...at, platform: 'own', orderId: 'o3', lineId: '1', sku: 'SKU-X', productName: null }),
+  ];
+  const overview = computeOverview(lines, overviewInput(Q3_2026));
+  const settings = { ...coreInput(Q3_2026).settings, pairMinBaskets: 1, pairMinSupport: 0.01 };
+
+  it('pair by name across platforms and SKU ids; variants of one name are one item; a nameless line pairs by SKU', () => {
+    const { core } = computeCore(lines, { ...coreInput(Q3_2026), settings }, overview, NO_SIDE);
+    // baskets o1 {充电器, 数据线}, j1 {数据线, 充电器}, o2 {口红}, o3 {SKU-X}: n = 4, the pair in 2,
+    // each of its products in 2: lift = 2·4 / (2·2) = 2. 口红 + 口红 is no pair.
+    expect(core.pairs.baskets.sku).toBe(4);
+    expect(core.pairs.multiItemBaskets.sku).toBe(2);
+    expect(core.pairs.sku).toEqual([
+      { a: '充电器', b: '数据线', aLabel: '充电器', bLabel: '数据线', support: 2 / 4, confidence: 1, confidenceReverse: 1, lift: 2, baskets: 2 },
+    ]);
+  });
+});
