@@ -183,6 +183,18 @@ interface RunResult {
   figures: Figures;
 }
 
+const NO_FIGURES: Figures = { gmvMinor: NaN, refundsMinor: NaN, orders: NaN, buyers: NaN };
+
+/** Runs `work`, timing it (wall and CPU), and adds this process's peak RSS so far. */
+async function measured(work: () => Promise<{ lines: number; figures: Figures }>): Promise<RunResult> {
+  const t0 = performance.now();
+  const cpu0 = process.cpuUsage();
+  const { lines, figures } = await work();
+  const ms = performance.now() - t0;
+  const cpu = process.cpuUsage(cpu0);
+  return { ms, cpuMs: (cpu.user + cpu.system) / 1000, peakRss: process.resourceUsage().maxRSS * 1024, lines, figures };
+}
+
 /**
  * `ingest`: ingestWorkspace alone (lines counted, nothing aggregated); `overview`: ingest feeding
  * the OverviewAccumulator — the target's definition; `full`: loadAndCompute, every section's
@@ -194,100 +206,83 @@ async function runOurs(mode: string, config: string): Promise<RunResult> {
   const { ingestWorkspace } = await import('../src/ingest/workspace.js');
   const { OverviewAccumulator } = await import('../src/metrics/overview.js');
   const { monthBoundaries, parseQuarter, reportPeriods } = await import('../src/time/quarter.js');
-  const t0 = performance.now();
-  const cpu0 = process.cpuUsage();
-  let figures: Figures = { gmvMinor: NaN, refundsMinor: NaN, orders: NaN, buyers: NaN };
-  let lines = 0;
-  let problems: unknown[];
-  if (mode === 'full') {
-    const r = await loadAndCompute(
-      { config, quarter: QUARTER },
-      { cwd: tmpdir(), stdout: { write: () => undefined }, stderr: { write: () => undefined }, interactive: false, now: () => 0, env: {} },
-    );
-    const o = r.metrics.overview;
-    figures = { gmvMinor: o.gmv.value ?? NaN, refundsMinor: o.refunds.value ?? NaN, orders: o.orders.value ?? NaN, buyers: o.buyers.value ?? NaN };
-    lines = r.ingest.orderLines;
-    problems = r.ingest.problems.list();
-  } else {
-    const ws = await loadWorkspace(config, tmpdir());
-    const periods = reportPeriods(parseQuarter(QUARTER)!, ws.config.timezone, ws.config.fiscalYearStartMonth);
-    const overview = new OverviewAccumulator({ periods, monthBoundaries: monthBoundaries(periods.current, 24, ws.config.timezone) });
-    const aggregate = mode === 'overview';
-    const r = await ingestWorkspace(ws.config, { baseDir: ws.baseDir, onOrderLine: (line) => (aggregate ? overview.add(line) : undefined) });
-    if (aggregate) {
-      const o = overview.finish();
+  let problems: unknown[] = [];
+  const result = await measured(async () => {
+    let figures = NO_FIGURES;
+    let lines: number;
+    if (mode === 'full') {
+      const r = await loadAndCompute(
+        { config, quarter: QUARTER },
+        { cwd: tmpdir(), stdout: { write: () => undefined }, stderr: { write: () => undefined }, interactive: false, now: () => 0, env: {} },
+      );
+      const o = r.metrics.overview;
       figures = { gmvMinor: o.gmv.value ?? NaN, refundsMinor: o.refunds.value ?? NaN, orders: o.orders.value ?? NaN, buyers: o.buyers.value ?? NaN };
+      lines = r.ingest.orderLines;
+      problems = r.ingest.problems.list();
+    } else {
+      const ws = await loadWorkspace(config, tmpdir());
+      const periods = reportPeriods(parseQuarter(QUARTER)!, ws.config.timezone, ws.config.fiscalYearStartMonth);
+      const overview = new OverviewAccumulator({ periods, monthBoundaries: monthBoundaries(periods.current, 24, ws.config.timezone) });
+      const aggregate = mode === 'overview';
+      const r = await ingestWorkspace(ws.config, { baseDir: ws.baseDir, onOrderLine: (line) => (aggregate ? overview.add(line) : undefined) });
+      if (aggregate) {
+        const o = overview.finish();
+        figures = { gmvMinor: o.gmv.value ?? NaN, refundsMinor: o.refunds.value ?? NaN, orders: o.orders.value ?? NaN, buyers: o.buyers.value ?? NaN };
+      }
+      lines = r.orderLines;
+      problems = r.problems.list();
     }
-    lines = r.orderLines;
-    problems = r.problems.list();
-  }
-  const ms = performance.now() - t0;
-  const cpu = process.cpuUsage(cpu0);
+    return { lines, figures };
+  });
   if (problems.length > 0) throw new Error(`ingest reported problems: ${JSON.stringify(problems.slice(0, 3))}`);
-  return { ms, cpuMs: (cpu.user + cpu.system) / 1000, peakRss: process.resourceUsage().maxRSS * 1024, lines, figures };
+  return result;
 }
 
 async function runDuckDb(file: string): Promise<RunResult> {
   const { DuckDBInstance } = await import('@duckdb/node-api');
-  const t0 = performance.now();
-  const cpu0 = process.cpuUsage();
-  const db = await DuckDBInstance.create(':memory:');
-  const con = await db.connect();
-  // The same definitions as the overview (src/metrics/overview.ts): lines paid inside the
-  // quarter (local Shanghai time; the file's times are naive Shanghai wall times), cancelled and
-  // unpaid excluded; money summed exactly as DECIMAL; ids read as text.
-  const columns = HEADER.map((h) => `'${h}': '${h === 'created_at' || h === 'paid_at' ? 'TIMESTAMP' : /amount|price/.test(h) ? 'DECIMAL(18,2)' : h === 'quantity' ? 'INTEGER' : 'VARCHAR'}'`).join(', ');
-  const inQuarter = `status NOT IN ('cancelled', 'pending') AND paid_at >= TIMESTAMP '2026-07-01 00:00:00' AND paid_at < TIMESTAMP '2026-10-01 00:00:00'`;
-  const reader = await con.runAndReadAll(`
-    SELECT CAST(sum(paid_amount) FILTER (WHERE ${inQuarter}) * 100 AS BIGINT) AS gmv,
-           CAST(sum(refund_amount) FILTER (WHERE ${inQuarter}) * 100 AS BIGINT) AS refunds,
-           count(DISTINCT order_id) FILTER (WHERE ${inQuarter}) AS orders,
-           count(DISTINCT customer_id) FILTER (WHERE ${inQuarter}) AS buyers,
-           count(*) AS lines
-    FROM read_csv('${file.replaceAll("'", "''")}', header = true, quote = '"', escape = '"', columns = {${columns}})`);
-  const row = reader.getRowObjects()[0]!;
-  const ms = performance.now() - t0;
-  const cpu = process.cpuUsage(cpu0);
-  return {
-    ms,
-    cpuMs: (cpu.user + cpu.system) / 1000,
-    peakRss: process.resourceUsage().maxRSS * 1024,
-    lines: Number(row['lines']),
-    figures: { gmvMinor: Number(row['gmv']), refundsMinor: Number(row['refunds']), orders: Number(row['orders']), buyers: Number(row['buyers']) },
-  };
+  return measured(async () => {
+    const db = await DuckDBInstance.create(':memory:');
+    const con = await db.connect();
+    // The same definitions as the overview (src/metrics/overview.ts): lines paid inside the
+    // quarter (local Shanghai time; the file's times are naive Shanghai wall times), cancelled and
+    // unpaid excluded; money summed exactly as DECIMAL; ids read as text.
+    const columns = HEADER.map((h) => `'${h}': '${h === 'created_at' || h === 'paid_at' ? 'TIMESTAMP' : /amount|price/.test(h) ? 'DECIMAL(18,2)' : h === 'quantity' ? 'INTEGER' : 'VARCHAR'}'`).join(', ');
+    const inQuarter = `status NOT IN ('cancelled', 'pending') AND paid_at >= TIMESTAMP '2026-07-01 00:00:00' AND paid_at < TIMESTAMP '2026-10-01 00:00:00'`;
+    const reader = await con.runAndReadAll(`
+      SELECT CAST(sum(paid_amount) FILTER (WHERE ${inQuarter}) * 100 AS BIGINT) AS gmv,
+             CAST(sum(refund_amount) FILTER (WHERE ${inQuarter}) * 100 AS BIGINT) AS refunds,
+             count(DISTINCT order_id) FILTER (WHERE ${inQuarter}) AS orders,
+             count(DISTINCT customer_id) FILTER (WHERE ${inQuarter}) AS buyers,
+             count(*) AS lines
+      FROM read_csv('${file.replaceAll("'", "''")}', header = true, quote = '"', escape = '"', columns = {${columns}})`);
+    const row = reader.getRowObjects()[0]!;
+    return {
+      lines: Number(row['lines']),
+      figures: { gmvMinor: Number(row['gmv']), refundsMinor: Number(row['refunds']), orders: Number(row['orders']), buyers: Number(row['buyers']) },
+    };
+  });
 }
 
 /** exceljs's streaming reader with the options `src/ingest/excel.ts` uses, every row of every sheet iterated. */
 async function runExcelJs(file: string): Promise<RunResult> {
   const ExcelJS = (await import('exceljs')).default;
-  const t0 = performance.now();
-  const cpu0 = process.cpuUsage();
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(file, { sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore', worksheets: 'emit', entries: 'ignore' });
-  let rows = 0;
-  for await (const sheet of reader) for await (const _row of sheet) rows++;
-  const ms = performance.now() - t0;
-  const cpu = process.cpuUsage(cpu0);
-  const none = { gmvMinor: NaN, refundsMinor: NaN, orders: NaN, buyers: NaN };
-  return { ms, cpuMs: (cpu.user + cpu.system) / 1000, peakRss: process.resourceUsage().maxRSS * 1024, lines: rows - 1, figures: none };
+  return measured(async () => {
+    const reader = new ExcelJS.stream.xlsx.WorkbookReader(file, { sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore', worksheets: 'emit', entries: 'ignore' });
+    let rows = 0;
+    for await (const sheet of reader) for await (const _row of sheet) rows++;
+    return { lines: rows - 1, figures: NO_FIGURES };
+  });
 }
 
 /** The floor (bench/ingest-floor.ts): one loop written for this file's columns, the four figures only. */
 async function runFloor(file: string): Promise<RunResult> {
   const { floorFigures } = await import('./ingest-floor.js');
   const { parseQuarter, reportPeriods } = await import('../src/time/quarter.js');
-  const t0 = performance.now();
-  const cpu0 = process.cpuUsage();
-  const current = reportPeriods(parseQuarter(QUARTER)!, TIMEZONE).current;
-  const f = await floorFigures(file, TIMEZONE, current.startMs, current.endMs);
-  const ms = performance.now() - t0;
-  const cpu = process.cpuUsage(cpu0);
-  return {
-    ms,
-    cpuMs: (cpu.user + cpu.system) / 1000,
-    peakRss: process.resourceUsage().maxRSS * 1024,
-    lines: f.lines,
-    figures: { gmvMinor: f.gmvMinor, refundsMinor: f.refundsMinor, orders: f.orders, buyers: f.buyers },
-  };
+  return measured(async () => {
+    const current = reportPeriods(parseQuarter(QUARTER)!, TIMEZONE).current;
+    const f = await floorFigures(file, TIMEZONE, current.startMs, current.endMs);
+    return { lines: f.lines, figures: { gmvMinor: f.gmvMinor, refundsMinor: f.refundsMinor, orders: f.orders, buyers: f.buyers } };
+  });
 }
 
 async function child(kind: string, path: string): Promise<void> {

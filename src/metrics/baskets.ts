@@ -7,7 +7,7 @@
 //   support(A,B)    = baskets with A and B ÷ all baskets
 //   confidence(A→B) = baskets with A and B ÷ baskets with A
 //   lift(A,B)       = support(A,B) ÷ (support(A) · support(B))   (symmetric)
-import { detached } from './core-orders.js';
+import { Names, detached } from './core-orders.js';
 
 export interface Pair {
   /** The antecedent: of the two, the item in fewer baskets (so `confidence` is the higher direction). */
@@ -59,9 +59,8 @@ function pairItems(n: number): [number, number] {
 }
 
 export class PairCounter {
-  /** Items by text, numbered in order of first sight; per number its text, label and baskets. */
-  private readonly itemNumbers = new Map<string, number>();
-  private readonly items: string[] = [];
+  /** Items numbered in order of first sight; per number its label and baskets. */
+  private readonly items = new Names();
   private readonly itemLabels: (string | undefined)[] = [];
   private readonly itemBaskets: number[] = [];
   /** Per item number: the last basket (by count) it was counted in, so an item given twice counts once. */
@@ -84,12 +83,8 @@ export class PairCounter {
     numbers.length = 0;
     for (let i = 0; i < items.length; i++) {
       const item = items[i]!;
-      let n = this.itemNumbers.get(item);
-      if (n === undefined) {
-        n = this.items.length;
-        const own = detached(item);
-        this.itemNumbers.set(own, n);
-        this.items.push(own);
+      const n = this.items.number(item);
+      if (n === this.itemBaskets.length) {
         this.itemLabels.push(undefined);
         this.itemBaskets.push(0);
         this.lastBasket.push(0);
@@ -139,7 +134,7 @@ export class PairCounter {
       baskets: this.basketCount,
       multiItemBaskets: this.multiItemBaskets,
       oversizedBaskets: this.oversized,
-      items: this.items.length,
+      items: this.items.list.length,
       heldPairs: this.pairs.size,
       undercountBound: this.undercountBound,
     };
@@ -156,8 +151,8 @@ export class PairCounter {
     for (const [key, count] of this.pairs) {
       if (count < options.minBaskets || count / n < options.minSupport) continue;
       const [i, j] = pairItems(key);
-      const x = this.items[i]!;
-      const y = this.items[j]!;
+      const x = this.items.list[i]!;
+      const y = this.items.list[j]!;
       const nx = this.itemBaskets[i]!;
       const ny = this.itemBaskets[j]!;
       const [a, b, na, nb, la, lb] = nx < ny || (nx === ny && x <= y) ? [x, y, nx, ny, this.itemLabels[i], this.itemLabels[j]] : [y, x, ny, nx, this.itemLabels[j], this.itemLabels[i]];
