@@ -1,6 +1,6 @@
 // Benchmark of the whole ingest pipeline against the speed targets (docs/performance.md):
 //
-//   npx tsx bench/ingest.bench.ts [--lines N] [--xlsx-rows N] [--runs N] [--no-xlsx] [--no-duckdb] [--no-full] [--no-floor]
+//   npx tsx bench/ingest.bench.ts [--lines N] [--xlsx-rows N] [--runs N] [--no-xlsx] [--no-duckdb] [--no-full] [--no-floor] [--no-bare]
 //
 // 1. Generates (once, deterministically) a 1,000,000-line, 14-column order export (~110 MB) in
 //    os.tmpdir(), never in the repository, and a workspace yaml beside it.
@@ -13,7 +13,9 @@
 //    figures beside ours with the ratio, and checks that the two agree.
 //    Beside them, the floor (bench/ingest-floor.ts): the same four figures from one loop written
 //    for this file's columns out of the project's own parts, without the general reader's work —
-//    what the per-line work that cannot be left out costs. Its figures must agree too.
+//    what the per-line work that cannot be left out costs. Its figures must agree too. And the
+//    bare loop (bench/ingest-bare.ts): the same figures with nothing general done at all, no
+//    string and no object per line — the ceiling this machine gives for the file.
 // 4. Generates a 200,000-row .xlsx with exceljs's streaming writer and ingests it the same way
 //    (peak RSS is the target there), beside exceljs's streaming reader alone on the same file
 //    (rows iterated, nothing done with them): the floor our reading of a workbook sits on.
@@ -285,13 +287,35 @@ async function runFloor(file: string): Promise<RunResult> {
   });
 }
 
+/** The bare loop (bench/ingest-bare.ts): the four figures with nothing general done. */
+async function runBare(file: string): Promise<RunResult> {
+  const { bareFigures } = await import('./ingest-bare.js');
+  const { parseQuarter } = await import('../src/time/quarter.js');
+  const { year, quarter } = parseQuarter(QUARTER)!;
+  // The quarter's local bounds as YYYYMMDDHHMM, as the bare loop compares the file's wall times.
+  const from = year * 1e8 + (3 * quarter - 2) * 1e6 + 1e4;
+  const to = quarter === 4 ? (year + 1) * 1e8 + 1e6 + 1e4 : year * 1e8 + (3 * quarter + 1) * 1e6 + 1e4;
+  return measured(async () => {
+    const f = bareFigures(file, from, to);
+    return { lines: f.lines, figures: { gmvMinor: f.gmvMinor, refundsMinor: f.refundsMinor, orders: f.orders, buyers: f.buyers } };
+  });
+}
+
 async function child(kind: string, path: string): Promise<void> {
   const r =
-    kind === 'duckdb' ? await runDuckDb(path) : kind === 'exceljs' ? await runExcelJs(path) : kind === 'floor' ? await runFloor(path) : await runOurs(kind, path);
+    kind === 'duckdb'
+      ? await runDuckDb(path)
+      : kind === 'exceljs'
+        ? await runExcelJs(path)
+        : kind === 'floor'
+          ? await runFloor(path)
+          : kind === 'bare'
+            ? await runBare(path)
+            : await runOurs(kind, path);
   process.stdout.write(JSON.stringify(r) + '\n');
 }
 
-function measure(kind: 'ingest' | 'overview' | 'full' | 'floor' | 'duckdb' | 'exceljs', path: string, runs: number): RunResult[] {
+function measure(kind: 'ingest' | 'overview' | 'full' | 'floor' | 'bare' | 'duckdb' | 'exceljs', path: string, runs: number): RunResult[] {
   const results: RunResult[] = [];
   for (let i = 0; i < runs; i++) {
     const p = spawnSync(process.execPath, [...process.execArgv, SELF, '--child', kind, path], { encoding: 'utf8', maxBuffer: 1 << 20 });
@@ -325,6 +349,7 @@ async function main(): Promise<void> {
   const ours = measure('overview', config, RUNS);
   const full = args.includes('--no-full') ? [] : measure('full', config, 1);
   const floor = args.includes('--no-floor') ? [] : measure('floor', csv, RUNS);
+  const bare = args.includes('--no-bare') ? [] : measure('bare', csv, RUNS);
   const best = bestOf(ours);
   const oursRss = maxRss(ours);
   const rows: string[][] = [['', 'MB/s', 'seconds', 'CPU s', 'peak RSS MiB', 'GMV (minor)', 'refunds', 'orders', 'buyers']];
@@ -340,6 +365,7 @@ async function main(): Promise<void> {
   rows.push(row('ingest + overview (target)', best, oursRss));
   if (full.length > 0) rows.push(row('all sections (loadAndCompute)', bestOf(full), maxRss(full)));
   if (floor.length > 0) rows.push(row('floor: one loop for this file (ingest-floor.ts)', bestOf(floor), maxRss(floor)));
+  if (bare.length > 0) rows.push(row('bare loop: nothing general (ingest-bare.ts)', bestOf(bare), maxRss(bare)));
   let verdict = '';
   if (!args.includes('--no-duckdb')) {
     const duck = measure('duckdb', csv, RUNS);
@@ -352,6 +378,10 @@ async function main(): Promise<void> {
   }
   if (floor.length > 0 && JSON.stringify(bestOf(floor).figures) !== JSON.stringify(best.figures)) {
     verdict += `${verdict ? '; ' : ''}FLOOR FIGURES DIFFER: ${JSON.stringify(bestOf(floor).figures)}`;
+    process.exitCode = 1;
+  }
+  if (bare.length > 0 && JSON.stringify(bestOf(bare).figures) !== JSON.stringify(best.figures)) {
+    verdict += `${verdict ? '; ' : ''}BARE-LOOP FIGURES DIFFER: ${JSON.stringify(bestOf(bare).figures)}`;
     process.exitCode = 1;
   }
   const widths = rows[0]!.map((_, k) => Math.max(...rows.map((r) => r[k]!.length)));
