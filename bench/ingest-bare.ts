@@ -15,14 +15,7 @@
 // only the unavoidable work already takes here (docs/performance.md, "The bare loop"). Its
 // figures must equal the pipeline's and DuckDB's, which is its check.
 import { closeSync, openSync, readSync } from 'node:fs';
-
-export interface BareFigures {
-  lines: number;
-  gmvMinor: number;
-  refundsMinor: number;
-  orders: number;
-  buyers: number;
-}
+import type { FloorFigures } from './ingest-floor.js';
 
 const COMMA = 0x2c;
 const QUOTE = 0x22;
@@ -47,7 +40,7 @@ class NumberSet {
   add(k: number): number {
     const keys = this.keys;
     const mask = this.mask;
-    let slot = (Math.imul(k % 4294967296 | 0, 0x9e3779b1) ^ Math.imul((k / 4294967296) | 0, 0x85ebca6b)) & mask;
+    let slot = hash(k) & mask;
     for (;;) {
       const held = keys[slot]!;
       if (held === k) return this.indexes[slot]!;
@@ -67,17 +60,20 @@ class NumberSet {
     this.keys = new Float64Array(2 * oldKeys.length).fill(-1);
     this.indexes = new Int32Array(2 * oldKeys.length);
     this.mask = this.keys.length - 1;
-    const held = this.size;
     for (let i = 0; i < oldKeys.length; i++) {
       const k = oldKeys[i]!;
       if (k === -1) continue;
-      let slot = (Math.imul(k % 4294967296 | 0, 0x9e3779b1) ^ Math.imul((k / 4294967296) | 0, 0x85ebca6b)) & this.mask;
+      let slot = hash(k) & this.mask;
       while (this.keys[slot] !== -1) slot = (slot + 1) & this.mask;
       this.keys[slot] = k;
       this.indexes[slot] = oldIndexes[i]!;
     }
-    this.size = held;
   }
+}
+
+/** Mixes a double's low and high 32 bits (the keys are integers below 2^53). */
+function hash(k: number): number {
+  return Math.imul(k % 4294967296 | 0, 0x9e3779b1) ^ Math.imul((k / 4294967296) | 0, 0x85ebca6b);
 }
 
 function digits(b: Uint8Array, s: number, e: number): number {
@@ -110,8 +106,8 @@ function stamp(b: Uint8Array, s: number): number {
  * GMV, refunds, orders and buyers of the lines paid in [fromStamp, toStamp) (local YYYYMMDDHHMM),
  * neither cancelled nor pending, each (order, line) counted once.
  */
-export function bareFigures(file: string, fromStamp: number, toStamp: number): BareFigures {
-  const out: BareFigures = { lines: 0, gmvMinor: 0, refundsMinor: 0, orders: 0, buyers: 0 };
+export function bareFigures(file: string, fromStamp: number, toStamp: number): FloorFigures {
+  const out: FloorFigures = { lines: 0, gmvMinor: 0, refundsMinor: 0, orders: 0, buyers: 0 };
   const orders = new NumberSet();
   const lineKeys = new NumberSet();
   const quarterOrders = new NumberSet();
@@ -188,8 +184,9 @@ export function bareFigures(file: string, fromStamp: number, toStamp: number): B
         quarterBuyers.add(digits(buf, starts[4]! + 1, ends[4]!));
       }
       if (p >= held && atEnd) break;
-      buf.copy(buf, 0, Math.min(p, held), held);
-      held -= Math.min(p, held);
+      // p ≤ held here: only the last record, at the end of the file, can leave p past it.
+      buf.copy(buf, 0, p, held);
+      held -= p;
     }
   } finally {
     closeSync(fd);
