@@ -1,6 +1,6 @@
 // Benchmark of the whole ingest pipeline against the speed targets (docs/performance.md):
 //
-//   npx tsx bench/ingest.bench.ts [--lines N] [--xlsx-rows N] [--runs N] [--no-xlsx] [--no-duckdb] [--no-full] [--no-floor] [--no-bare]
+//   npx tsx bench/ingest.bench.ts [--lines N] [--xlsx-rows N] [--runs N] [--no-xlsx] [--no-duckdb] [--no-full] [--no-floor] [--no-bare] [--no-bare-wasm]
 //
 // 1. Generates (once, deterministically) a 1,000,000-line, 14-column order export (~110 MB) in
 //    os.tmpdir(), never in the repository, and a workspace yaml beside it.
@@ -15,7 +15,9 @@
 //    for this file's columns out of the project's own parts, without the general reader's work —
 //    what the per-line work that cannot be left out costs. Its figures must agree too. And the
 //    bare loop (bench/ingest-bare.ts): the same figures with nothing general done at all, no
-//    string and no object per line — the ceiling this machine gives for the file.
+//    string and no object per line — the ceiling this machine gives for the file in JavaScript;
+//    and the same loop in WebAssembly (bench/ingest-bare-wasm.ts, compiled with AssemblyScript,
+//    a devDependency): the ceiling outside it.
 // 4. Generates a 200,000-row .xlsx with exceljs's streaming writer and ingests it the same way
 //    (peak RSS is the target there), beside exceljs's streaming reader alone on the same file
 //    (rows iterated, nothing done with them): the floor our reading of a workbook sits on.
@@ -26,6 +28,7 @@ import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { mulberry32 } from '../src/seeded-random.js';
+import { compiledBareLoop } from './ingest-bare-wasm.js';
 
 const SELF = fileURLToPath(import.meta.url);
 const args = process.argv.slice(2);
@@ -287,16 +290,32 @@ async function runFloor(file: string): Promise<RunResult> {
   });
 }
 
+/** The report quarter's local bounds as YYYYMMDDHHMM, as the bare loops compare the file's wall times. */
+async function quarterStamps(): Promise<{ from: number; to: number }> {
+  const { parseQuarter } = await import('../src/time/quarter.js');
+  const { year, quarter } = parseQuarter(QUARTER)!;
+  const from = year * 1e8 + (3 * quarter - 2) * 1e6 + 1e4;
+  const to = quarter === 4 ? (year + 1) * 1e8 + 1e6 + 1e4 : year * 1e8 + (3 * quarter + 1) * 1e6 + 1e4;
+  return { from, to };
+}
+
 /** The bare loop (bench/ingest-bare.ts): the four figures with nothing general done. */
 async function runBare(file: string): Promise<RunResult> {
   const { bareFigures } = await import('./ingest-bare.js');
-  const { parseQuarter } = await import('../src/time/quarter.js');
-  const { year, quarter } = parseQuarter(QUARTER)!;
-  // The quarter's local bounds as YYYYMMDDHHMM, as the bare loop compares the file's wall times.
-  const from = year * 1e8 + (3 * quarter - 2) * 1e6 + 1e4;
-  const to = quarter === 4 ? (year + 1) * 1e8 + 1e6 + 1e4 : year * 1e8 + (3 * quarter + 1) * 1e6 + 1e4;
+  const { from, to } = await quarterStamps();
   return measured(async () => {
     const f = bareFigures(file, from, to);
+    return { lines: f.lines, figures: { gmvMinor: f.gmvMinor, refundsMinor: f.refundsMinor, orders: f.orders, buyers: f.buyers } };
+  });
+}
+
+/** The bare loop in WebAssembly (bench/ingest-bare-wasm.ts): the same work, compiled before the clock starts. */
+async function runBareWasm(file: string): Promise<RunResult> {
+  const { bareWasmFigures, compiledBareLoop } = await import('./ingest-bare-wasm.js');
+  const wasm = await compiledBareLoop();
+  const { from, to } = await quarterStamps();
+  return measured(async () => {
+    const f = await bareWasmFigures(wasm, file, from, to);
     return { lines: f.lines, figures: { gmvMinor: f.gmvMinor, refundsMinor: f.refundsMinor, orders: f.orders, buyers: f.buyers } };
   });
 }
@@ -311,11 +330,13 @@ async function child(kind: string, path: string): Promise<void> {
           ? await runFloor(path)
           : kind === 'bare'
             ? await runBare(path)
-            : await runOurs(kind, path);
+            : kind === 'bare-wasm'
+              ? await runBareWasm(path)
+              : await runOurs(kind, path);
   process.stdout.write(JSON.stringify(r) + '\n');
 }
 
-function measure(kind: 'ingest' | 'overview' | 'full' | 'floor' | 'bare' | 'duckdb' | 'exceljs', path: string, runs: number): RunResult[] {
+function measure(kind: 'ingest' | 'overview' | 'full' | 'floor' | 'bare' | 'bare-wasm' | 'duckdb' | 'exceljs', path: string, runs: number): RunResult[] {
   const results: RunResult[] = [];
   for (let i = 0; i < runs; i++) {
     const p = spawnSync(process.execPath, [...process.execArgv, SELF, '--child', kind, path], { encoding: 'utf8', maxBuffer: 1 << 20 });
@@ -350,6 +371,8 @@ async function main(): Promise<void> {
   const full = args.includes('--no-full') ? [] : measure('full', config, 1);
   const floor = args.includes('--no-floor') ? [] : measure('floor', csv, RUNS);
   const bare = args.includes('--no-bare') ? [] : measure('bare', csv, RUNS);
+  if (!args.includes('--no-bare-wasm')) await compiledBareLoop(); // compiled once here, not in each timed child
+  const bareWasm = args.includes('--no-bare-wasm') ? [] : measure('bare-wasm', csv, RUNS);
   const best = bestOf(ours);
   const oursRss = maxRss(ours);
   const rows: string[][] = [['', 'MB/s', 'seconds', 'CPU s', 'peak RSS MiB', 'GMV (minor)', 'refunds', 'orders', 'buyers']];
@@ -366,6 +389,7 @@ async function main(): Promise<void> {
   if (full.length > 0) rows.push(row('all sections (loadAndCompute)', bestOf(full), maxRss(full)));
   if (floor.length > 0) rows.push(row('floor: one loop for this file (ingest-floor.ts)', bestOf(floor), maxRss(floor)));
   if (bare.length > 0) rows.push(row('bare loop: nothing general (ingest-bare.ts)', bestOf(bare), maxRss(bare)));
+  if (bareWasm.length > 0) rows.push(row('bare loop in WebAssembly (ingest-bare-wasm.ts)', bestOf(bareWasm), maxRss(bareWasm)));
   let verdict = '';
   if (!args.includes('--no-duckdb')) {
     const duck = measure('duckdb', csv, RUNS);
@@ -382,6 +406,10 @@ async function main(): Promise<void> {
   }
   if (bare.length > 0 && JSON.stringify(bestOf(bare).figures) !== JSON.stringify(best.figures)) {
     verdict += `${verdict ? '; ' : ''}BARE-LOOP FIGURES DIFFER: ${JSON.stringify(bestOf(bare).figures)}`;
+    process.exitCode = 1;
+  }
+  if (bareWasm.length > 0 && JSON.stringify(bestOf(bareWasm).figures) !== JSON.stringify(best.figures)) {
+    verdict += `${verdict ? '; ' : ''}WEBASSEMBLY BARE-LOOP FIGURES DIFFER: ${JSON.stringify(bestOf(bareWasm).figures)}`;
     process.exitCode = 1;
   }
   const widths = rows[0]!.map((_, k) => Math.max(...rows.map((r) => r[k]!.length)));
