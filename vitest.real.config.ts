@@ -11,6 +11,8 @@ if (!existsSync(REALDATA_DIR)) {
 export default defineConfig({
   test: {
     include: ['test/real/**/*.test.ts'],
+    // One temp folder per run, removed at its end (test/helpers/temp-root.ts).
+    globalSetup: ['test/helpers/temp-root.ts'],
     testTimeout: 180_000,
     hookTimeout: 180_000,
     // An absent folder skips every test; that is a pass, not "no tests".
