@@ -55,7 +55,19 @@ export interface WeekRow {
   start: string;
   end: string;
   days: number;
-  /** GMV of those days; previous = the same days a week earlier, yearAgo = 52 weeks earlier. */
+  /**
+   * How many of those days the order exports reach (lie between their first and last dated
+   * line): `days` for a week inside the data, fewer for the week the data starts or ends in,
+   * 0 for a week outside it.
+   */
+  dataDays: number;
+  /** The first and last of those days (null when the exports do not reach the week). */
+  dataStart: string | null;
+  dataEnd: string | null;
+  /**
+   * GMV of the days the exports reach; previous = the same days a week earlier, yearAgo = 52
+   * weeks earlier — a week the data ends in is compared over its reached days alone.
+   */
   gmv: Figure;
 }
 
@@ -344,22 +356,29 @@ export class CoreAccumulator {
     // Inside the span the exports' dated lines cover.
     const dated = (d: number) => this.firstDatedDay !== null && this.lastDatedDay !== null && d >= this.firstDatedDay && d <= this.lastDatedDay;
     const covered = (days: readonly number[], shift: number) => days.every((d) => dated(d - shift));
-    const reached = (days: readonly number[]) => days.some(dated);
     const sumDays = (days: readonly number[], shift: number) => days.reduce((a, d) => a + (gmvByDay.get(d - shift) ?? 0), 0);
-    const byWeek: WeekRow[] = weeks.map(({ week, days }) => ({
-      week,
-      start: dayString(days[0]!),
-      end: dayString(days[days.length - 1]!),
-      days: days.length,
-      gmv: outcomeFigure(
-        'minor',
-        // A week the exports do not reach at all (before the first dated line or after the last)
-        // has no data, which is not a week of zero sales.
-        this.periodHasData[0] && reached(days) ? sumDays(days, 0) : noOrders(0),
-        covered(days, 7) ? sumDays(days, 7) : noOrders(0),
-        covered(days, 364) ? sumDays(days, 364) : noOrders(0),
-      ),
-    }));
+    const byWeek: WeekRow[] = weeks.map(({ week, days }) => {
+      // A week the exports reach only in part (the data ends on its Wednesday) is compared over
+      // the same reached days a week and a year earlier, not over whole weeks there.
+      const inData = days.filter(dated);
+      return {
+        week,
+        start: dayString(days[0]!),
+        end: dayString(days[days.length - 1]!),
+        days: days.length,
+        dataDays: inData.length,
+        dataStart: inData.length > 0 ? dayString(inData[0]!) : null,
+        dataEnd: inData.length > 0 ? dayString(inData[inData.length - 1]!) : null,
+        gmv: outcomeFigure(
+          'minor',
+          // A week the exports do not reach at all (before the first dated line or after the last)
+          // has no data, which is not a week of zero sales.
+          this.periodHasData[0] && inData.length > 0 ? sumDays(inData, 0) : noOrders(0),
+          inData.length > 0 && covered(inData, 7) ? sumDays(inData, 7) : noOrders(0),
+          inData.length > 0 && covered(inData, 364) ? sumDays(inData, 364) : noOrders(0),
+        ),
+      };
+    });
 
     // Buyers.
     const rules = settings;

@@ -219,6 +219,37 @@ describe('core figures on a literal table', () => {
   });
 });
 
+describe('a week the exports reach only in part', () => {
+  // The data ends on Wed 2026-09-23, so of W39 (Mon 09-21 … Sun 09-27) it reaches 3 days.
+  const lines: OrderLine[] = [
+    line({ platform: 'tmall', orderId: 'y1', customerId: 'A', paidAt: sh(2025, 9, 22, 10), paidAmountMinor: 1000 }), // Mon: 364 days before 2026-09-21
+    line({ platform: 'tmall', orderId: 'y2', customerId: 'B', paidAt: sh(2025, 9, 26, 10), paidAmountMinor: 2000 }), // Fri: 364 days before 2026-09-25, not reached
+    line({ platform: 'tmall', orderId: 'p1', customerId: 'A', paidAt: sh(2026, 9, 14, 10), paidAmountMinor: 500 }), // Mon of W38
+    line({ platform: 'tmall', orderId: 'p2', customerId: 'C', paidAt: sh(2026, 9, 18, 10), paidAmountMinor: 700 }), // Fri of W38: a week before 09-25
+    line({ platform: 'tmall', orderId: 'c1', customerId: 'B', paidAt: sh(2026, 9, 23, 21), paidAmountMinor: 3000 }), // the last dated line
+  ];
+  const { ov } = run(lines);
+  const week = (w: string) => ov.byWeek!.find((r) => r.week === w)!;
+
+  it('says how many of its days the data reaches, and which', () => {
+    expect(week('2026-W39')).toMatchObject({ start: '2026-09-21', end: '2026-09-27', days: 7, dataDays: 3, dataStart: '2026-09-21', dataEnd: '2026-09-23' });
+    expect(week('2026-W38')).toMatchObject({ days: 7, dataDays: 7, dataStart: '2026-09-14', dataEnd: '2026-09-20' });
+    // W40 (09-28 … 09-30) lies wholly after the data; W27 (07-01 … 07-05) wholly inside it.
+    expect(week('2026-W40')).toMatchObject({ days: 3, dataDays: 0, dataStart: null, dataEnd: null, gmv: { value: null } });
+    expect(week('2026-W27')).toMatchObject({ days: 5, dataDays: 5 });
+  });
+
+  it('compares it over the same reached days a week and 52 weeks earlier, not over whole weeks', () => {
+    // 09-21…23: 3000; a week earlier 09-14…16: p1 500 (p2 on 09-18 is outside); a year earlier
+    // 2025-09-22…24: y1 1000 (y2 on 2025-09-26 is outside). Whole weeks would give 1200 and 3000.
+    expect(week('2026-W39').gmv).toMatchObject({ value: 3000, previous: 500, yearAgo: 1000 });
+    // W38, wholly reached: 500 + 700. Its week before (09-07…13) lies inside the data and holds
+    // no line: 0. Its year-ago days (2025-09-15…21) lie before the data, which starts on
+    // 2025-09-22: no comparison, not 0.
+    expect(week('2026-W38').gmv).toMatchObject({ value: 1200, previous: 0, yearAgo: null });
+  });
+});
+
 describe('a quarter with no data', () => {
   const overview = computeOverview(LINES, overviewInput(Q4_2026));
   const { overview: ov, core: c } = computeCore(LINES, coreInput(Q4_2026, {}, CAMPAIGNS), overview, NO_SIDE);

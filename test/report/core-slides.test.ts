@@ -177,6 +177,14 @@ describe('the weekly slide when the exports end before the quarter does', () => 
     expect(notices(slide)).toEqual([]);
     expect(slide.notes).toContain('图中空缺的周不在订单数据覆盖的日期内：那几周没有数据，不是零销售。');
   });
+
+  it('marks the week the data ends in, and says which of its days the data reaches', () => {
+    // W36 is Mon 08-31 … Sun 09-06; o3 on Tue 09-01 is the last line, so the data reaches 2 of its 7 days.
+    const labels = charts(slide)[0]!.categories;
+    expect(labels.filter((l) => l.endsWith('*'))).toEqual(['W36*']);
+    expect(labels.at(-1)).toBe('W40');
+    expect(slide.notes).toContain('* W36：订单数据只覆盖2026年8月31日至2026年9月1日（季度内 7 天中的 2 天）；该周 GMV 只含这几天，并与前一周、52 周前的相同日期对比。');
+  });
 });
 
 describe('the refunds slide when the exports carry no refund reasons', () => {

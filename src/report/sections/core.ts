@@ -1,7 +1,7 @@
 // Section 2, core metrics (and the added section-1 slides: weekly trend, buyer and sales mix).
 // Each builder turns figures from the metrics document into one slide; a figure whose input is
 // missing shows the locale's sentence for its reason, never a made-up number.
-import { NO_REASON, type CoreMetrics } from '../../metrics/core.js';
+import { NO_REASON, type CoreMetrics, type WeekRow } from '../../metrics/core.js';
 import { NO_CHANNEL } from '../../metrics/core-traffic.js';
 import type { Figure } from '../../metrics/figure.js';
 import { parseMissingReason } from '../../metrics/registry.js';
@@ -9,6 +9,7 @@ import {
   chartScale,
   chartUnit,
   figureText,
+  formatDay,
   kpi,
   linesNote,
   money,
@@ -69,6 +70,9 @@ function withCore(id: string, key: string, build: CoreBuilder): SlideDef {
 // ---------------------------------------------------------------------------------------------
 // Section 1 additions
 
+/** A week the order exports reach only in part: its GMV covers fewer days than the chart's other weeks. */
+const partial = (w: WeekRow): boolean => w.dataDays > 0 && w.dataDays < w.days;
+
 function weeklySlide(ctx: SectionContext): ContentSlide {
   const { s } = ctx;
   const weeks = ctx.m.overview.byWeek ?? [];
@@ -78,7 +82,7 @@ function weeklySlide(ctx: SectionContext): ContentSlide {
     type: 'chart',
     chartType: 'line',
     title: s.t('core.slides.weekly.title'),
-    categories: weeks.map((w) => weekLabel(ctx, w.week)),
+    categories: weeks.map((w) => (partial(w) ? s.t('core.weekLabelPartial', { week: weekLabel(ctx, w.week) }) : weekLabel(ctx, w.week))),
     series: [
       { name: s.t('core.slides.weekly.series'), values: weeks.map((w) => nullableScaled(w.gmv.value, scale)) },
       { name: s.t('core.slides.weekly.seriesYearAgo'), values: weeks.map((w) => nullableScaled(w.gmv.yearAgo, scale)), comparison: true },
@@ -97,6 +101,9 @@ function weeklySlide(ctx: SectionContext): ContentSlide {
       ...registryNotes(ctx, ['weeklyGmv']),
       s.t('core.notes.weeks'),
       ...(peak && weeks.some((w) => w.gmv.value === null) ? [s.t('core.notes.weeksNotReached')] : []),
+      ...weeks.filter(partial).map((w) =>
+        s.t('core.notes.weekPartial', { week: weekLabel(ctx, w.week), start: formatDay(w.dataStart!, s), end: formatDay(w.dataEnd!, s), dataDays: w.dataDays, days: w.days }),
+      ),
       sourceNote(ctx),
       ...linesNote(ctx),
     ],
