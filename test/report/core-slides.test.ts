@@ -183,6 +183,7 @@ describe('the weekly slide when the exports end before the quarter does', () => 
     const labels = charts(slide)[0]!.categories;
     expect(labels.filter((l) => l.endsWith('*'))).toEqual(['W36*']);
     expect(labels.at(-1)).toBe('W40');
+    expect(slide.footnote).toBe('* W36：只含2026年8月31日至2026年9月1日的数据（2/7 天），对比按相同日期');
     expect(slide.notes).toContain('* W36：订单数据只覆盖2026年8月31日至2026年9月1日（季度内 7 天中的 2 天）；该周 GMV 只含这几天，并与前一周、52 周前的相同日期对比。');
   });
 });

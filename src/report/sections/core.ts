@@ -91,7 +91,8 @@ function weeklySlide(ctx: SectionContext): ContentSlide {
     unitLabel: chartUnit(ctx, scale),
     showValues: false,
   };
-  return slide(
+  const marked = weeks.filter(partial);
+  const built = slide(
     ctx,
     'overview.weekly',
     'weekly',
@@ -101,7 +102,7 @@ function weeklySlide(ctx: SectionContext): ContentSlide {
       ...registryNotes(ctx, ['weeklyGmv']),
       s.t('core.notes.weeks'),
       ...(peak && weeks.some((w) => w.gmv.value === null) ? [s.t('core.notes.weeksNotReached')] : []),
-      ...weeks.filter(partial).map((w) =>
+      ...marked.map((w) =>
         s.t('core.notes.weekPartial', { week: weekLabel(ctx, w.week), start: formatDay(w.dataStart!, s), end: formatDay(w.dataEnd!, s), dataDays: w.dataDays, days: w.days }),
       ),
       sourceNote(ctx),
@@ -109,6 +110,14 @@ function weeklySlide(ctx: SectionContext): ContentSlide {
     ],
     peak ? s.t('core.slides.weekly.headline', { week: weekLabel(ctx, peak.week), gmv: money(ctx, peak.gmv.value!) }) : undefined,
   );
+  // The star on a partly reached week is explained on the slide itself, not only in the notes:
+  // the room sees a low point and should see why.
+  if (marked.length > 0 && peak) {
+    built.footnote = marked
+      .map((w) => s.t('core.slides.weekly.partial', { week: weekLabel(ctx, w.week), start: formatDay(w.dataStart!, s), end: formatDay(w.dataEnd!, s), dataDays: w.dataDays, days: w.days }))
+      .join(ctx.locale === 'zh-CN' ? '；' : '; ');
+  }
+  return built;
 }
 
 function buyerMixSlide(ctx: SectionContext): ContentSlide {
