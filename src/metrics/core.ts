@@ -13,15 +13,15 @@
 // `finish` turns those into figures in the F shape; definitions are in ./registry.ts.
 import type { OrderLine, SideTables } from '../canonical.js';
 import type { ReportPeriods } from '../time/quarter.js';
-import { epochToLocalMs } from '../time/zone.js';
+import { daysFromCivil, daysInMonth, epochToLocalMs } from '../time/zone.js';
 import { PairCounter, type Pair } from './baskets.js';
 import { BuyerTable, PERIOD_COUNT, WINDOW_BIT, type BuyerTier, type DayRange, type PeriodBuyerCounts } from './buyers.js';
 import { DayCube, PriceDistribution } from './core-days.js';
 import { KeyFlags, detached } from './core-orders.js';
 import { serviceFigures, type ServiceFigures } from './core-service.js';
 import { NO_CHANNEL, outcomeFigure, trafficFigures, type TrafficFigures } from './core-traffic.js';
-import type { Figure } from './figure.js';
-import { UNKNOWN_CATEGORY, type OverviewMetrics } from './overview.js';
+import { growth, type Figure } from './figure.js';
+import { UNKNOWN_CATEGORY, type MonthRow, type OverviewMetrics } from './overview.js';
 import type { MissingCode } from './registry.js';
 import type { MetricsSettings } from './settings.js';
 import { dayNumber, dayString, isoWeek, nearestRank } from './stats.js';
@@ -82,6 +82,8 @@ export interface PriceBand {
 
 export interface OverviewExtras {
   byWeek: WeekRow[];
+  /** The overview's trailing months with their days (MonthRow.days …) and like-for-like comparisons. */
+  byMonth: MonthRow[];
   /** Mean GMV of the period's months that have data (whole minor units). */
   monthAverageGmv: Figure;
   newBuyers: Figure;
@@ -498,9 +500,50 @@ export class CoreAccumulator {
     const categorySummary = this.categoryPairs.summary();
     const { visitors, ...trafficCore } = traffic;
 
+    // The trend's months, with the days the exports reach. A month they reach only in part (the
+    // data ends on the 23rd) keeps its GMV, which is those days', and is compared with the same
+    // days of the month before and of the month a year earlier instead of with whole months.
+    const byMonth: MonthRow[] = overview.byMonth.map((r) => {
+      const y = Number(r.month.slice(0, 4));
+      const mo = Number(r.month.slice(5, 7));
+      const first = daysFromCivil(y, mo, 1);
+      const length = daysInMonth(y, mo);
+      const inData: number[] = [];
+      for (let d = first; d < first + length; d++) if (dated(d)) inData.push(d);
+      const row: MonthRow = {
+        ...r,
+        days: length,
+        dataDays: inData.length,
+        dataStart: inData.length > 0 ? dayString(inData[0]!) : null,
+        dataEnd: inData.length > 0 ? dayString(inData[inData.length - 1]!) : null,
+      };
+      if (inData.length === 0 || inData.length === length) return row;
+      // The same days of the month `back` months earlier, cut at that month's end (31 → 30).
+      const sameDays = (back: number): number | null => {
+        const index = y * 12 + (mo - 1) - back;
+        const by = Math.floor(index / 12);
+        const bm = (index % 12) + 1;
+        const bFirst = daysFromCivil(by, bm, 1);
+        const bLength = daysInMonth(by, bm);
+        const from = bFirst + Math.min(inData[0]! - first, bLength - 1);
+        const to = bFirst + Math.min(inData[inData.length - 1]! - first, bLength - 1);
+        let sum = 0;
+        for (let d = from; d <= to; d++) {
+          if (!dated(d)) return null;
+          sum += gmvByDay.get(d) ?? 0;
+        }
+        return sum;
+      };
+      // Only where the whole month there has data (the overview's rule for a month) is it narrowed.
+      const value = r.gmv.value;
+      const previous = value === null || r.gmv.previous === null ? null : sameDays(1);
+      const yearAgo = value === null || r.gmv.yearAgo === null ? null : sameDays(12);
+      return { ...row, gmv: { ...r.gmv, previous, yearAgo, qoq: growth(value, previous), yoy: growth(value, yearAgo) } };
+    });
+
     // Mean monthly GMV over the months of each period that have data.
     const months = (period: { start: string; end: string }) =>
-      overview.byMonth.filter((r) => r.month >= period.start.slice(0, 7) && r.month <= period.end.slice(0, 7));
+      byMonth.filter((r) => r.month >= period.start.slice(0, 7) && r.month <= period.end.slice(0, 7));
     const monthAverage = (values: (number | null)[], p: number): Outcome => {
       const known = values.filter((v): v is number => v !== null);
       return known.length > 0 ? Math.round(known.reduce((a, v) => a + v, 0) / known.length) : noOrders(p);
@@ -516,6 +559,7 @@ export class CoreAccumulator {
     return {
       overview: {
         byWeek,
+        byMonth,
         monthAverageGmv,
         newBuyers: three('count', (p) => buyerOutcome(p, (c) => c.newBuyers, true)),
         returningBuyers: three('count', (p) => buyerOutcome(p, (c) => c.buyers - c.newBuyers, true)),

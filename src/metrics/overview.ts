@@ -67,6 +67,16 @@ export interface BreakdownRow {
 export interface MonthRow {
   month: string;
   gmv: Figure;
+  /**
+   * Set by the core metrics, which know the days (computeCore): the month's days, how many of
+   * them the order exports reach (between their first and last dated line) and the first and
+   * last of those. A month the exports reach only in part is compared over the same days of
+   * the month before and of the same month a year earlier.
+   */
+  days?: number;
+  dataDays?: number;
+  dataStart?: string | null;
+  dataEnd?: string | null;
 }
 
 export interface OverviewMetrics {

@@ -77,6 +77,11 @@ export function formatDay(day: string, s: Strings): string {
   return s.t('deck.date', { year: y, month: mo, day: d, monthName });
 }
 
+/** Days `start` … `end` ('YYYY-MM-DD') in the reader's words; one day when they are the same. */
+export function dayRange(start: string, end: string, s: Strings): string {
+  return start === end ? formatDay(start, s) : s.t('labels.dayRange', { start: formatDay(start, s), end: formatDay(end, s) });
+}
+
 export function monthLabel(month: string, s: Strings): string {
   const y = month.slice(0, 4);
   const mo = Number(month.slice(5, 7));

@@ -250,6 +250,41 @@ describe('a week the exports reach only in part', () => {
   });
 });
 
+describe('a month the exports reach only in part', () => {
+  // The data runs from 2025-08-05 to Wed 2026-09-23: of September 2026 it reaches days 1–23.
+  const lines: OrderLine[] = [
+    line({ platform: 'tmall', orderId: 'm0', customerId: 'A', paidAt: sh(2025, 8, 5, 10), paidAmountMinor: 400 }),
+    line({ platform: 'tmall', orderId: 'm1', customerId: 'A', paidAt: sh(2025, 9, 22, 10), paidAmountMinor: 1000 }),
+    line({ platform: 'tmall', orderId: 'm2', customerId: 'B', paidAt: sh(2025, 9, 26, 10), paidAmountMinor: 2000 }), // after the 23rd
+    line({ platform: 'tmall', orderId: 'm3', customerId: 'A', paidAt: sh(2026, 8, 10, 10), paidAmountMinor: 800 }),
+    line({ platform: 'tmall', orderId: 'm4', customerId: 'C', paidAt: sh(2026, 8, 28, 10), paidAmountMinor: 900 }), // after the 23rd
+    line({ platform: 'tmall', orderId: 'm5', customerId: 'B', paidAt: sh(2026, 9, 23, 21), paidAmountMinor: 3000 }),
+  ];
+  const { ov } = run(lines);
+  const month = (m: string) => ov.byMonth.find((r) => r.month === m)!;
+
+  it('says how many of its days the data reaches', () => {
+    expect(month('2026-09')).toMatchObject({ days: 30, dataDays: 23, dataStart: '2026-09-01', dataEnd: '2026-09-23' });
+    expect(month('2026-08')).toMatchObject({ days: 31, dataDays: 31 });
+    expect(ov.byMonth.map((r) => r.month)).toEqual(['2025-10', '2025-11', '2025-12', '2026-01', '2026-02', '2026-03', '2026-04', '2026-05', '2026-06', '2026-07', '2026-08', '2026-09']);
+  });
+
+  it('compares it over days 1–23 of August and of September a year earlier, not whole months', () => {
+    // 3000 against 800 (m4 on 08-28 is outside) and 1000 (m2 on 2025-09-26 is outside);
+    // whole months would give 1700 and 3000.
+    expect(month('2026-09').gmv).toMatchObject({ value: 3000, previous: 800, yearAgo: 1000, qoq: 2.75, yoy: 2 });
+    // A whole month keeps whole-month comparisons: August against July 2026 (no line: no data)
+    // and August 2025 (m0).
+    expect(month('2026-08').gmv).toMatchObject({ value: 1700, previous: null, yearAgo: 400 });
+  });
+
+  it('the quarter\'s monthly average takes the narrowed year-ago month', () => {
+    // Q3: August 1700 and September 3000 (July has no data) → 2350; a year earlier August 400
+    // and September 1–23 1000 → 700 (whole months would give (400 + 3000) / 2 = 1700).
+    expect(ov.monthAverageGmv).toMatchObject({ value: 2350, yearAgo: 700 });
+  });
+});
+
 describe('a quarter with no data', () => {
   const overview = computeOverview(LINES, overviewInput(Q4_2026));
   const { overview: ov, core: c } = computeCore(LINES, coreInput(Q4_2026, {}, CAMPAIGNS), overview, NO_SIDE);

@@ -188,6 +188,18 @@ describe('the weekly slide when the exports end before the quarter does', () => 
   });
 });
 
+describe('the monthly trend when the exports start and end inside a month', () => {
+  // The first dated line is o0 on 2026-05-02 and the last o3 on 2026-09-01: of May the data
+  // reaches days 2–31, of September one day.
+  const slide = overviewSlides(context(doc(NO_SIDE))).find((s) => s.id === 'overview.trend')!;
+
+  it('stars those months and says on the slide which days they hold', () => {
+    const labels = charts(slide)[0]!.categories;
+    expect(labels.filter((l) => l.endsWith('*'))).toEqual(['26年5月*', '26年9月*']);
+    expect(slide.footnote).toBe('* 26年5月：只含2026年5月2日至2026年5月31日的数据（30/31 天），对比按相同日期；* 26年9月：只含2026年9月1日的数据（1/30 天），对比按相同日期');
+  });
+});
+
 describe('the refunds slide when the exports carry no refund reasons', () => {
   // o1's 30000 and o2's 5000 were refunded in 2026Q3; neither keeps its reason here.
   const lines = LINES.map((l) => ({ ...l, refundReason: null }));

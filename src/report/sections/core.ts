@@ -8,8 +8,8 @@ import { parseMissingReason } from '../../metrics/registry.js';
 import {
   chartScale,
   chartUnit,
+  dayRange,
   figureText,
-  formatDay,
   kpi,
   linesNote,
   money,
@@ -82,7 +82,7 @@ function weeklySlide(ctx: SectionContext): ContentSlide {
     type: 'chart',
     chartType: 'line',
     title: s.t('core.slides.weekly.title'),
-    categories: weeks.map((w) => (partial(w) ? s.t('core.weekLabelPartial', { week: weekLabel(ctx, w.week) }) : weekLabel(ctx, w.week))),
+    categories: weeks.map((w) => (partial(w) ? s.t('labels.partial', { label: weekLabel(ctx, w.week) }) : weekLabel(ctx, w.week))),
     series: [
       { name: s.t('core.slides.weekly.series'), values: weeks.map((w) => nullableScaled(w.gmv.value, scale)) },
       { name: s.t('core.slides.weekly.seriesYearAgo'), values: weeks.map((w) => nullableScaled(w.gmv.yearAgo, scale)), comparison: true },
@@ -103,7 +103,7 @@ function weeklySlide(ctx: SectionContext): ContentSlide {
       s.t('core.notes.weeks'),
       ...(peak && weeks.some((w) => w.gmv.value === null) ? [s.t('core.notes.weeksNotReached')] : []),
       ...marked.map((w) =>
-        s.t('core.notes.weekPartial', { week: weekLabel(ctx, w.week), start: formatDay(w.dataStart!, s), end: formatDay(w.dataEnd!, s), dataDays: w.dataDays, days: w.days }),
+        s.t('core.notes.weekPartial', { week: weekLabel(ctx, w.week), span: dayRange(w.dataStart!, w.dataEnd!, s), dataDays: w.dataDays, days: w.days }),
       ),
       sourceNote(ctx),
       ...linesNote(ctx),
@@ -114,7 +114,7 @@ function weeklySlide(ctx: SectionContext): ContentSlide {
   // the room sees a low point and should see why.
   if (marked.length > 0 && peak) {
     built.footnote = marked
-      .map((w) => s.t('core.slides.weekly.partial', { week: weekLabel(ctx, w.week), start: formatDay(w.dataStart!, s), end: formatDay(w.dataEnd!, s), dataDays: w.dataDays, days: w.days }))
+      .map((w) => s.t('core.slides.weekly.partial', { week: weekLabel(ctx, w.week), span: dayRange(w.dataStart!, w.dataEnd!, s), dataDays: w.dataDays, days: w.days }))
       .join(ctx.locale === 'zh-CN' ? '；' : '; ');
   }
   return built;
