@@ -359,6 +359,12 @@ export class CoreAccumulator {
     const dated = (d: number) => this.firstDatedDay !== null && this.lastDatedDay !== null && d >= this.firstDatedDay && d <= this.lastDatedDay;
     const covered = (days: readonly number[], shift: number) => days.every((d) => dated(d - shift));
     const sumDays = (days: readonly number[], shift: number) => days.reduce((a, d) => a + (gmvByDay.get(d - shift) ?? 0), 0);
+    // Which of a week's or month's days the exports reach, as its row reports them.
+    const reach = (inData: readonly number[]) => ({
+      dataDays: inData.length,
+      dataStart: inData.length > 0 ? dayString(inData[0]!) : null,
+      dataEnd: inData.length > 0 ? dayString(inData[inData.length - 1]!) : null,
+    });
     const byWeek: WeekRow[] = weeks.map(({ week, days }) => {
       // A week the exports reach only in part (the data ends on its Wednesday) is compared over
       // the same reached days a week and a year earlier, not over whole weeks there.
@@ -368,9 +374,7 @@ export class CoreAccumulator {
         start: dayString(days[0]!),
         end: dayString(days[days.length - 1]!),
         days: days.length,
-        dataDays: inData.length,
-        dataStart: inData.length > 0 ? dayString(inData[0]!) : null,
-        dataEnd: inData.length > 0 ? dayString(inData[inData.length - 1]!) : null,
+        ...reach(inData),
         gmv: outcomeFigure(
           'minor',
           // A week the exports do not reach at all (before the first dated line or after the last)
@@ -510,13 +514,7 @@ export class CoreAccumulator {
       const length = daysInMonth(y, mo);
       const inData: number[] = [];
       for (let d = first; d < first + length; d++) if (dated(d)) inData.push(d);
-      const row: MonthRow = {
-        ...r,
-        days: length,
-        dataDays: inData.length,
-        dataStart: inData.length > 0 ? dayString(inData[0]!) : null,
-        dataEnd: inData.length > 0 ? dayString(inData[inData.length - 1]!) : null,
-      };
+      const row: MonthRow = { ...r, days: length, ...reach(inData) };
       if (inData.length === 0 || inData.length === length) return row;
       // The same days of the month `back` months earlier, cut at that month's end (31 → 30).
       const sameDays = (back: number): number | null => {

@@ -82,6 +82,16 @@ export function dayRange(start: string, end: string, s: Strings): string {
   return start === end ? formatDay(start, s) : s.t('labels.dayRange', { start: formatDay(start, s), end: formatDay(end, s) });
 }
 
+/** A week or month the order exports reach only in part (its row counts the days they reach). */
+export function partlyReached(r: { days?: number; dataDays?: number }): boolean {
+  return r.days !== undefined && r.dataDays !== undefined && r.dataDays > 0 && r.dataDays < r.days;
+}
+
+/** Clauses of one note or footnote, one after another in the reader's punctuation. */
+export function clauses(ctx: SectionContext, parts: readonly string[]): string {
+  return parts.join(ctx.locale === 'zh-CN' ? '；' : '; ');
+}
+
 export function monthLabel(month: string, s: Strings): string {
   const y = month.slice(0, 4);
   const mo = Number(month.slice(5, 7));
@@ -150,7 +160,7 @@ export function sourceNote(ctx: SectionContext, tables: readonly TableName[] = [
   const files = ctx.m.provenance.files
     .filter((f) => tables.includes(f.table))
     .map((f) => ctx.s.t('notes.fileRows', { file: f.file, rows: f.rowsRead, kept: f.rowsKept }));
-  return ctx.s.t('notes.source', { files: files.join(ctx.locale === 'zh-CN' ? '；' : '; ') });
+  return ctx.s.t('notes.source', { files: clauses(ctx, files) });
 }
 
 /** "Definition · name: text" for each `figures.<key>` / `definitions.<key>` pair. */

@@ -1,13 +1,14 @@
 // Section 2, core metrics (and the added section-1 slides: weekly trend, buyer and sales mix).
 // Each builder turns figures from the metrics document into one slide; a figure whose input is
 // missing shows the locale's sentence for its reason, never a made-up number.
-import { NO_REASON, type CoreMetrics, type WeekRow } from '../../metrics/core.js';
+import { NO_REASON, type CoreMetrics } from '../../metrics/core.js';
 import { NO_CHANNEL } from '../../metrics/core-traffic.js';
 import type { Figure } from '../../metrics/figure.js';
 import { parseMissingReason } from '../../metrics/registry.js';
 import {
   chartScale,
   chartUnit,
+  clauses,
   dayRange,
   figureText,
   kpi,
@@ -15,6 +16,7 @@ import {
   money,
   nullableScaled,
   numberFormat,
+  partlyReached,
   periodNote,
   platformName,
   round,
@@ -70,9 +72,6 @@ function withCore(id: string, key: string, build: CoreBuilder): SlideDef {
 // ---------------------------------------------------------------------------------------------
 // Section 1 additions
 
-/** A week the order exports reach only in part: its GMV covers fewer days than the chart's other weeks. */
-const partial = (w: WeekRow): boolean => w.dataDays > 0 && w.dataDays < w.days;
-
 function weeklySlide(ctx: SectionContext): ContentSlide {
   const { s } = ctx;
   const weeks = ctx.m.overview.byWeek ?? [];
@@ -82,7 +81,7 @@ function weeklySlide(ctx: SectionContext): ContentSlide {
     type: 'chart',
     chartType: 'line',
     title: s.t('core.slides.weekly.title'),
-    categories: weeks.map((w) => (partial(w) ? s.t('labels.partial', { label: weekLabel(ctx, w.week) }) : weekLabel(ctx, w.week))),
+    categories: weeks.map((w) => (partlyReached(w) ? s.t('labels.partial', { label: weekLabel(ctx, w.week) }) : weekLabel(ctx, w.week))),
     series: [
       { name: s.t('core.slides.weekly.series'), values: weeks.map((w) => nullableScaled(w.gmv.value, scale)) },
       { name: s.t('core.slides.weekly.seriesYearAgo'), values: weeks.map((w) => nullableScaled(w.gmv.yearAgo, scale)), comparison: true },
@@ -91,7 +90,7 @@ function weeklySlide(ctx: SectionContext): ContentSlide {
     unitLabel: chartUnit(ctx, scale),
     showValues: false,
   };
-  const marked = weeks.filter(partial);
+  const marked = weeks.filter(partlyReached);
   const built = slide(
     ctx,
     'overview.weekly',
@@ -113,9 +112,10 @@ function weeklySlide(ctx: SectionContext): ContentSlide {
   // The star on a partly reached week is explained on the slide itself, not only in the notes:
   // the room sees a low point and should see why.
   if (marked.length > 0 && peak) {
-    built.footnote = marked
-      .map((w) => s.t('core.slides.weekly.partial', { week: weekLabel(ctx, w.week), span: dayRange(w.dataStart!, w.dataEnd!, s), dataDays: w.dataDays, days: w.days }))
-      .join(ctx.locale === 'zh-CN' ? '；' : '; ');
+    built.footnote = clauses(
+      ctx,
+      marked.map((w) => s.t('core.slides.weekly.partial', { week: weekLabel(ctx, w.week), span: dayRange(w.dataStart!, w.dataEnd!, s), dataDays: w.dataDays, days: w.days })),
+    );
   }
   return built;
 }

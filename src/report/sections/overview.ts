@@ -1,7 +1,8 @@
 // Section 1, performance overview: KPI cards, GMV by platform and by category, monthly trend.
-import { UNKNOWN_CATEGORY, type BreakdownRow, type MonthRow } from '../../metrics/overview.js';
+import { UNKNOWN_CATEGORY, type BreakdownRow } from '../../metrics/overview.js';
 import {
   chartUnit,
+  clauses,
   dayRange,
   definitionNotes,
   kpi,
@@ -10,6 +11,7 @@ import {
   monthLabel,
   nullableScaled,
   numberFormat,
+  partlyReached,
   periodNote,
   platformName,
   round,
@@ -149,7 +151,7 @@ export function overviewSlides(ctx: SectionContext): ContentSlide[] {
         type: 'chart',
         chartType: 'line',
         title: s.t('slides.trend.title'),
-        categories: months.map((r) => (partialMonth(r) ? s.t('labels.partial', { label: monthLabel(r.month, s) }) : monthLabel(r.month, s))),
+        categories: months.map((r) => (partlyReached(r) ? s.t('labels.partial', { label: monthLabel(r.month, s) }) : monthLabel(r.month, s))),
         series: [
           { name: s.t('slides.trend.series'), values: months.map((r) => nullableScaled(r.gmv.value, mScale)) },
           { name: s.t('slides.trend.seriesYearAgo'), values: months.map((r) => nullableScaled(r.gmv.yearAgo, mScale)), comparison: true },
@@ -162,19 +164,15 @@ export function overviewSlides(ctx: SectionContext): ContentSlide[] {
     notes: [s.t('notes.shows', { what: s.t('slides.trend.title') }), ...definitionNotes(ctx, ['gmv']), ...common],
   };
   // A month the exports reach only in part carries a star; the footnote says which days it holds.
-  const partialMonths = months.filter(partialMonth);
+  const partialMonths = months.filter(partlyReached);
   if (partialMonths.length > 0) {
-    trendSlide.footnote = partialMonths
-      .map((r) => s.t('slides.trend.partial', { month: monthLabel(r.month, s), span: dayRange(r.dataStart!, r.dataEnd!, s), dataDays: r.dataDays!, days: r.days! }))
-      .join(ctx.locale === 'zh-CN' ? '；' : '; ');
+    trendSlide.footnote = clauses(
+      ctx,
+      partialMonths.map((r) => s.t('slides.trend.partial', { month: monthLabel(r.month, s), span: dayRange(r.dataStart!, r.dataEnd!, s), dataDays: r.dataDays!, days: r.days! })),
+    );
   }
 
   return [kpiSlide, platformSlide, categorySlide, trendSlide];
-}
-
-/** A month the order exports reach only in part (known once the core metrics have counted its days). */
-function partialMonth(r: MonthRow): boolean {
-  return r.dataDays !== undefined && r.days !== undefined && r.dataDays > 0 && r.dataDays < r.days;
 }
 
 function topShareHeadline(
