@@ -82,27 +82,39 @@ export interface RenderedChart {
   /** Content-ID for `<img src="cid:…">`. */
   cid: string;
   title: string;
+  /** The chart's slide footnote (which days a starred month holds), shown under the image. */
+  caption?: string;
   png: Buffer;
   width: number;
   height: number;
 }
 
+/** A chart the e-mail shows, with the footnote of the slide it stands on. */
+export interface KeyChart {
+  model: Chart;
+  footnote?: string;
+}
+
 /** Slides whose charts the e-mail shows, in this order; others are used only when these are absent. */
 export const KEY_CHART_SLIDES = ['overview.trend', 'overview.byPlatform', 'overview.byCategory'];
 
-/** The two or three charts that tell the quarter best: the key slides' charts, else the first ones. */
-export function keyCharts(deck: Deck, max = 3): Chart[] {
-  const bySlide = new Map<string, Chart>();
-  const all: Chart[] = [];
+/**
+ * The two or three charts that tell the quarter best: the key slides' charts, else the first
+ * ones. Each keeps its slide's footnote: a starred month on the chart is explained only there.
+ */
+export function keyCharts(deck: Deck, max = 3): KeyChart[] {
+  const bySlide = new Map<string, KeyChart>();
+  const all: KeyChart[] = [];
   for (const slide of deck.slides) {
     if (slide.kind !== 'content') continue;
     for (const c of slide.components) {
       if (c.type !== 'chart' || c.series.every((s) => s.values.every((v) => v === null))) continue;
-      all.push(c);
-      if (!bySlide.has(slide.id)) bySlide.set(slide.id, c);
+      const key: KeyChart = slide.footnote === undefined ? { model: c } : { model: c, footnote: slide.footnote };
+      all.push(key);
+      if (!bySlide.has(slide.id)) bySlide.set(slide.id, key);
     }
   }
-  const picked = KEY_CHART_SLIDES.map((id) => bySlide.get(id)).filter((c): c is Chart => c !== undefined);
+  const picked = KEY_CHART_SLIDES.map((id) => bySlide.get(id)).filter((c): c is KeyChart => c !== undefined);
   for (const c of all) if (picked.length < max && !picked.includes(c)) picked.push(c);
   return picked.slice(0, max);
 }
@@ -274,18 +286,19 @@ export function renderChartPng(model: Chart, theme: Theme, opts: { width?: numbe
 
 /** The e-mail's key charts as PNGs with content ids, plus a warning when Chinese text has no font. */
 export function renderKeyCharts(deck: Deck, theme: Theme, env?: Record<string, string | undefined>): { charts: RenderedChart[]; warnings: string[] } {
-  const models = keyCharts(deck);
+  const picked = keyCharts(deck);
   const font = registerCjkFont(env);
   const warnings: string[] = [];
-  const needsCjk = models.some((m) => hasCjk([m.title, ...m.categories, ...m.series.map((s) => s.name), m.unitLabel].join(' ')));
+  const needsCjk = picked.some(({ model: m }) => hasCjk([m.title, ...m.categories, ...m.series.map((s) => s.name), m.unitLabel].join(' ')));
   if (needsCjk && font.file === null) {
     warnings.push(
       `no Chinese font found, so chart labels in the e-mail may show as boxes — install one (Debian/Ubuntu: apt-get install fonts-noto-cjk) or set ${CJK_FONT_ENV} to a .ttf/.otf/.ttc file`,
     );
   }
-  const charts = models.map((m, i) => ({
+  const charts = picked.map(({ model: m, footnote }, i): RenderedChart => ({
     cid: `chart-${i + 1}@ecom-report`,
     title: m.title,
+    ...(footnote === undefined ? {} : { caption: footnote }),
     png: renderChartPng(m, theme, { font }),
     width: 1200,
     height: 640,

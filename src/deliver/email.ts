@@ -93,7 +93,8 @@ ${kpiRows}
           (ch) =>
             // Drawn at 1200 px and shown at most 640 px wide (the column's width): sharp on HiDPI screens.
             `<p style="margin:0 0 16px"><img src="cid:${ch.cid}" alt="${escapeHtml(ch.title)}" width="${Math.min(640, ch.width)}" ` +
-            `style="display:block;width:100%;max-width:640px;height:auto;border:1px solid #E5E7EB;box-sizing:border-box"></p>`,
+            `style="display:block;width:100%;max-width:640px;height:auto;border:1px solid #E5E7EB;box-sizing:border-box"></p>` +
+            (ch.caption ? `\n<p style="margin:-10px 0 16px;font-size:12px;line-height:1.5;color:#${c.neutral}">${escapeHtml(ch.caption)}</p>` : ''),
         )
         .join('\n')
     : '';
@@ -124,7 +125,10 @@ ${charts}
       textLines.push(`- ${card.label}: ${card.value} (${card.deltas.map((d) => `${d.label} ${d.text}`).join(', ')})`);
     }
   }
-  if (input.charts.length) textLines.push('', `${w.t('email.chartsHeading')}: ${input.charts.map((ch) => ch.title).join(' · ')}`);
+  if (input.charts.length) {
+    textLines.push('', `${w.t('email.chartsHeading')}: ${input.charts.map((ch) => ch.title).join(' · ')}`);
+    for (const ch of input.charts) if (ch.caption) textLines.push(`- ${ch.title}: ${ch.caption}`);
+  }
   textLines.push('', `${w.t('email.attachmentsHeading')}: ${files.join(', ')}`, '', w.t('email.footer'), '');
 
   return {

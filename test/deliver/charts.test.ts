@@ -54,7 +54,7 @@ describe('key charts', () => {
       slide('overview.byPlatform', chart('平台', 'bar')),
       slide('overview.trend', chart('趋势', 'line')),
     ]);
-    expect(keyCharts(d).map((c) => c.title)).toEqual(['趋势', '平台', '类目']);
+    expect(keyCharts(d).map((c) => c.model.title)).toEqual(['趋势', '平台', '类目']);
   });
 
   it('falls back to the first charts with data when the key slides are absent', () => {
@@ -65,7 +65,14 @@ describe('key charts', () => {
       slide('d', chart('三', 'bar')),
       slide('e', chart('四', 'bar')),
     ]);
-    expect(keyCharts(d).map((c) => c.title)).toEqual(['一', '二', '三']);
+    expect(keyCharts(d).map((c) => c.model.title)).toEqual(['一', '二', '三']);
+  });
+
+  it("keeps each chart's slide footnote, which explains a starred month", () => {
+    const trend = slide('overview.trend', chart('趋势', 'line'));
+    trend.footnote = '* 26年9月：只含9月1日–23日的数据（23/30 天），对比按相同日期';
+    const d = deck([trend, slide('overview.byPlatform', chart('平台', 'bar'))]);
+    expect(keyCharts(d).map((c) => c.footnote)).toEqual([trend.footnote, undefined]);
   });
 });
 

@@ -121,6 +121,12 @@ describe('build --email', () => {
       expect(img.content.readUInt32BE(16)).toBe(1200); // width from the IHDR chunk
     }
 
+    // The exports end on 3 August, so the trend chart stars August (3 of its 31 days); the
+    // slide's footnote says so, and the e-mail carries it under the chart and in the text part.
+    const caption = '* 26年8月：只含2026年8月1日至2026年8月3日的数据（3/31 天），对比按相同日期';
+    expect(html).toContain(caption);
+    expect(mail.text).toContain(caption);
+
     const json = JSON.parse(r.stdout);
     expect(json.ok).toBe(true);
     expect(json.deck).toBe(deckPath);
