@@ -639,7 +639,8 @@ function douyin(): Fixture {
 // Quirks: UTF-8 without BOM; LF; 订单号 written with a leading tab (the platform's way of keeping
 // it text in Excel); `-` and `null` for missing times and codes; a header with a full-width
 // trailing space (`商品数量(件)　`); statuses with full-width commas (已发货，待签收,
-// 未发货，退款成功); no refund column: 退款成功 lines are refunded in full.
+// 未发货，退款成功); no refund column: 退款成功 lines are refunded in full, and so are signed-for
+// lines whose 售后状态 says 退款成功.
 function pdd(): Fixture {
   const r = new Rng('pdd');
   const header = ['商品', '订单号', '订单状态', '商品总价(元)', '店铺优惠折扣(元)', '平台优惠折扣(元)', '邮费(元)', '用户实付金额(元)', '商家实收金额(元)', '商品数量(件)\u3000', '订单成交时间', '发货时间', '确认收货时间', '商品id', '商品规格', '样式ID', '商家编码-SKU维度', '售后状态', '省', '市', '区'];
@@ -692,6 +693,25 @@ function pdd(): Fixture {
     ]);
     const line: TruthLine = { orderId: order, lineId: styleId, customer: null, paidAt: paid ? instant(paid, SHANGHAI) : null, status: canonical, paidMinor, refundMinor: canonical === 'refunded' ? paidMinor : 0 };
     truth.push(line);
+  }
+  // Two signed-for orders with an after-sale case: 订单状态 stays 已签收; 售后状态 退款成功 means
+  // refunded in full (the export has no amount), 售后处理中 is not a refund yet.
+  for (const [afterSale, canonical] of [['退款成功', 'refunded'], ['售后处理中', 'delivered']] as const) {
+    const when = randomWall(r);
+    const order = `${pad(when.y % 100)}${pad(when.mo)}${pad(when.d)}-${r.digits(15)}`;
+    const paidMinor = r.int(990, 9900);
+    const styleId = r.digits(12);
+    w.kept([
+      r.pick(PRODUCTS_ZH), new Raw('\t' + order), '已签收', major(paidMinor), '0.00', '0.00', '0.00', major(paidMinor), major(paidMinor), '1',
+      iso(when), iso(later(when, 20)), iso(later(when, 72)), r.digits(11), '默认', styleId, 'PDD-' + r.digits(4), afterSale, r.pick(PROVINCES), '杭州市', '西湖区',
+    ]);
+    truth.push({ orderId: order, lineId: styleId, customer: null, paidAt: instant(when, SHANGHAI), status: canonical, paidMinor, refundMinor: canonical === 'refunded' ? paidMinor : 0 });
+    spots.push({
+      quirk: `已签收 with 售后状态 ${afterSale}: ${canonical === 'refunded' ? 'refunded in full' : 'not a refund yet'}`,
+      orderId: order,
+      lineId: styleId,
+      expect: { status: canonical, refundAmountMinor: canonical === 'refunded' ? paidMinor : 0 },
+    });
   }
   const refunded = truth.find((l) => l.status === 'refunded')!;
   spots.push({ quirk: '退款成功 refunds the whole paid amount', orderId: refunded.orderId, lineId: refunded.lineId, expect: { status: 'refunded', refundAmountMinor: refunded.paidMinor } });

@@ -26,6 +26,9 @@ export const ORDER_LINE_FIELDS = {
   status: { kind: 'status' },
   refund_amount: { kind: 'money' },
   refund_reason: { kind: 'text' },
+  // The export's after-sale state as written (PDD 售后状态): read by presets whose export has no
+  // refund amount, to tell a line refunded after delivery.
+  after_sale_status: { kind: 'text' },
   channel: { kind: 'text' },
   campaign: { kind: 'text' },
   region: { kind: 'text' },

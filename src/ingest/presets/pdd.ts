@@ -5,16 +5,19 @@
 // 商家编码-SKU维度, 售后状态, 省, 市, 区. Ids are written with a leading tab so that Excel keeps
 // them as text; cells are trimmed, so that tab does not matter.
 //
-// The export has no refund amount column: a line whose 订单状态 says 退款成功 was refunded in
-// full, so its refund is its paid amount. Refunds recorded only in 售后状态 (after delivery) are
-// not visible in this export's 订单状态 and are not counted.
+// The export has no refund amount column: a line whose 订单状态 says 退款成功 (refunded before
+// or after shipping), or whose 售后状态 says 退款成功 (an after-sale refund on a signed-for
+// order, while 订单状态 stays 已签收), was refunded, and the export gives no smaller amount, so
+// its refund is its paid amount. 售后处理中 and the like are not refunds yet.
 import type { Cells, Preset } from './types.js';
 import { refundStatus } from './types.js';
 
+const says = (cell: Cells[string] | undefined, text: string): boolean => typeof cell === 'string' && cell.includes(text);
+
 const refundedInFull = (cells: Readonly<Cells>): number | null => {
-  const status = cells['status'];
   const paid = cells['paid_amount'];
-  return typeof status === 'string' && status.includes('退款成功') && typeof paid === 'number' ? paid : null;
+  const refunded = says(cells['status'], '退款成功') || says(cells['after_sale_status'], '退款成功');
+  return refunded && typeof paid === 'number' ? paid : null;
 };
 
 export const pddOrders: Preset = {
@@ -37,6 +40,7 @@ export const pddOrders: Preset = {
     delivered_at: ['确认收货时间', '签收时间'],
     status: ['订单状态'],
     refund_amount: ['退款金额(元)', '退款金额'],
+    after_sale_status: ['售后状态'],
     customer_id: ['用户ID', '买家ID', '收货人'],
     region: ['省', '省份'],
     channel: ['订单来源', '流量来源'],

@@ -46,3 +46,23 @@ describe('pdd-orders quirks', () => {
     expect([...lines.values()].some((l) => l.status === 'shipped')).toBe(true);
   });
 });
+
+describe('pdd-orders after-sale refunds', () => {
+  it('a signed-for line whose 售后状态 says 退款成功 is refunded in full; 售后处理中 is not a refund', async () => {
+    const rows = text().split('\n').filter((l) => l.includes(',已签收,'));
+    const refundedRow = rows.find((l) => l.includes(',退款成功,'));
+    const pendingRow = rows.find((l) => l.includes(',售后处理中,'));
+    expect(refundedRow).toBeDefined();
+    expect(pendingRow).toBeDefined();
+    // 订单号 is the second cell, 用户实付金额(元) the eighth.
+    const idOf = (row: string) => row.split(',')[1]!.trim();
+    const paidMinorOf = (row: string) => Math.round(Number(row.split(',')[7]) * 100);
+    const { lines } = await runFixture('pdd-orders');
+    const refunded = [...lines.values()].find((l) => l.orderId === idOf(refundedRow!))!;
+    expect(refunded.status).toBe('refunded');
+    expect(refunded.refundAmountMinor).toBe(paidMinorOf(refundedRow!));
+    const pending = [...lines.values()].find((l) => l.orderId === idOf(pendingRow!))!;
+    expect(pending.status).toBe('delivered');
+    expect(pending.refundAmountMinor).toBe(0);
+  });
+});
