@@ -6,6 +6,7 @@ import { figure, type Figure } from './figure.js';
 import type { DayRange } from './buyers.js';
 import { missingReason, type MissingCode } from './registry.js';
 import { dayNumber } from './stats.js';
+import { dayString } from '../time/zone.js';
 
 export const FUNNEL_STEPS = ['visitors', 'productViews', 'addToCart', 'checkouts', 'buyers'] as const;
 export type FunnelStep = (typeof FUNNEL_STEPS)[number];
@@ -29,6 +30,15 @@ export interface KeyedFigure {
 export interface WeekFigure {
   week: string;
   value: Figure;
+  /** The week's days inside the report quarter. */
+  days: number;
+  /**
+   * How many of them have traffic rows (any platform), and the first and last of those: a week
+   * the export ends in is starred on the slide, since its rate stands for those days alone.
+   */
+  dataDays: number;
+  dataStart: string | null;
+  dataEnd: string | null;
 }
 
 export interface TrafficFigures {
@@ -180,15 +190,23 @@ export function trafficFigures(rows: readonly TrafficDay[], input: TrafficInput)
   };
   const weekConversion = (week: string, a: Agg): Outcome =>
     total[0]!.rows === 0 ? { code: 'noTraffic', vars: { period: label(0) } } : a.rows === 0 ? { code: 'noTrafficInWeek', vars: { week } } : conversionOf(a, label(0));
-  const conversionByWeek = input.weeks.map(({ week, days: weekDays }) => ({
-    week,
-    value: outcomeFigure(
-      'ratio',
-      weekConversion(week, weekAgg(weekDays, 0)),
-      conversionOf(weekAgg(weekDays, 7), label(0)),
-      conversionOf(weekAgg(weekDays, 364), label(0)),
-    ),
-  }));
+  const conversionByWeek = input.weeks.map(({ week, days: weekDays }): WeekFigure => {
+    const withRows = weekDays.filter((d) => byDay.has(d));
+    return {
+      week,
+      // A ratio of two daily sums is not biased by fewer days, so the comparison weeks stay whole.
+      value: outcomeFigure(
+        'ratio',
+        weekConversion(week, weekAgg(weekDays, 0)),
+        conversionOf(weekAgg(weekDays, 7), label(0)),
+        conversionOf(weekAgg(weekDays, 364), label(0)),
+      ),
+      days: weekDays.length,
+      dataDays: withRows.length,
+      dataStart: withRows.length > 0 ? dayString(withRows[0]!) : null,
+      dataEnd: withRows.length > 0 ? dayString(withRows[withRows.length - 1]!) : null,
+    };
+  });
 
   const steps: FunnelRow[] = FUNNEL_STEPS.map((step, s) => {
     const value = total[0]!.rows > 0 ? (stepSums[s] ?? null) : null;

@@ -75,6 +75,16 @@ describe('traffic figures', () => {
     expect(w['2026-W29']).toMatchObject({ value: null, reason: 'no traffic rows in week 2026-W29' });
   });
 
+  it('by ISO week: how many of the week\'s days in the quarter have traffic rows', () => {
+    const reach = Object.fromEntries(c.conversionByWeek.map((r) => [r.week, [r.days, r.dataDays, r.dataStart, r.dataEnd]]));
+    // W27 is Wed 07-01 … Sun 07-05 inside the quarter, with rows on 07-01 only; W40 is 09-28 … 09-30.
+    expect(reach['2026-W27']).toEqual([5, 1, '2026-07-01', '2026-07-01']);
+    expect(reach['2026-W28']).toEqual([7, 1, '2026-07-06', '2026-07-06']);
+    expect(reach['2026-W29']).toEqual([7, 0, null, null]);
+    expect(reach['2026-W40']).toEqual([3, 0, null, null]);
+    expect(c.conversionByWeek).toHaveLength(14);
+  });
+
   it('funnel: each step summed where reported, with drop-off from the step before', () => {
     expect(c.funnel.steps.map((s) => [s.step, s.value])).toEqual([
       ['visitors', 4500],

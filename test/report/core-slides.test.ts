@@ -104,6 +104,9 @@ describe('core slides with every input', () => {
     expect(weekly!.chartType).toBe('line');
     expect(weekly!.series[0]!.values).toEqual(core.conversionByWeek.map((w) => (w.value.value === null ? null : Math.round(w.value.value * 1e4) / 1e4)));
     expect(byPlatform!.categories).toEqual(['天猫', '京东']);
+    // Traffic rows on Thu 07-02 (W27 holds 07-01 … 07-05 of the quarter) and Thu 08-20 (W34).
+    expect(weekly!.categories.filter((l) => l.endsWith('*'))).toEqual(['W27*', 'W34*']);
+    expect(slide.footnote).toBe('* W27：流量数据只有2026年7月2日（1/5 天），该周转化率只按这几天计算；* W34：流量数据只有2026年8月20日（1/7 天），该周转化率只按这几天计算');
     expect(byPlatform!.series[0]!.values).toEqual([0.0333, null]); // 50 / 1500
     expect(notices(slide)).toEqual(['2026年第3季度没有京东的流量日报。']);
     expect(slide.notes.join('\n')).toContain('天猫/京东口径');

@@ -264,7 +264,7 @@ const conversionSlide: CoreBuilder = (ctx, c) => {
     type: 'chart',
     chartType: 'line',
     title: s.t('core.slides.conversion.weekTitle'),
-    categories: weeks.map((w) => weekLabel(ctx, w.week)),
+    categories: weeks.map((w) => (partlyReached(w) ? s.t('labels.partial', { label: weekLabel(ctx, w.week) }) : weekLabel(ctx, w.week))),
     series: [
       { name: s.t('core.slides.conversion.series'), values: weeks.map((w) => ratioValue(w.value.value)) },
       { name: s.t('core.slides.conversion.seriesYearAgo'), values: weeks.map((w) => ratioValue(w.value.yearAgo)), comparison: true },
@@ -299,7 +299,11 @@ const conversionSlide: CoreBuilder = (ctx, c) => {
     c.conversion.value === null && platforms.every((p) => p.value.value === null)
       ? notices(ctx, [c.conversion])
       : [weekChart, platformChart, ...notices(ctx, platforms.map((p) => p.value))];
-  return slide(
+  const marked = components.includes(weekChart) ? weeks.filter(partlyReached) : [];
+  const partial = marked.map((w) =>
+    s.t('core.slides.conversion.partial', { week: weekLabel(ctx, w.week), span: dayRange(w.dataStart!, w.dataEnd!, s), dataDays: w.dataDays, days: w.days }),
+  );
+  const built = slide(
     ctx,
     'core.conversion',
     'conversion',
@@ -309,10 +313,14 @@ const conversionSlide: CoreBuilder = (ctx, c) => {
       ...registryNotes(ctx, ['conversion', 'campaignConversionLift']),
       s.t('core.notes.lift', { campaign: valueOrMissing(ctx, c.campaignConversion.campaign), other: valueOrMissing(ctx, c.campaignConversion.other) }),
       ...trafficNotes(ctx, c),
+      ...partial,
       sourceNote(ctx, ['traffic_daily']),
     ],
     headline,
   );
+  // As on the weekly GMV slide: a starred week is explained where the room sees it.
+  if (partial.length > 0) built.footnote = clauses(ctx, partial);
+  return built;
 };
 
 const channelsSlide: CoreBuilder = (ctx, c) => {
