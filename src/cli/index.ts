@@ -15,7 +15,9 @@ Examples:
   $ ecom-report send out/ecom-report-2026Q3.pptx --to a@example.com
   $ ecom-report init shop
 
-Exit codes: 0 done, 1 input problems (listed), 2 usage error, 3 delivery failed.`;
+Exit codes: 0 done, 1 input problems (listed), 2 usage or config error, 3 the deck, PDF or e-mail
+could not be made (an output not writable, LibreOffice or SMTP settings missing, a recipient refused),
+70 an internal error (please report it).`;
 
 function buildProgram(ctx: CommandContext, setResult: (p: Promise<number>) => void): Command {
   const program = new Command('ecom-report');
@@ -149,6 +151,8 @@ export async function run(argv: string[], ctx: CommandContext = processContext()
     return await result;
   } catch (err) {
     if (err instanceof CommanderError) {
+      // Bare `ecom-report` shows the help too, but as a usage error: a script that lost its arguments should fail.
+      if (err.code === 'commander.help' && argv.length === 0) return ExitCode.usage;
       // --help and --version end here too, successfully.
       if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || err.code === 'commander.help') return ExitCode.ok;
       return ExitCode.usage;

@@ -26,7 +26,6 @@ import {
   type Quarter,
   type ReportPeriods,
 } from '../time/quarter.js';
-import { isValidTimeZone } from '../time/zone.js';
 import type { CommandContext } from './context.js';
 import { Progress } from './progress.js';
 
@@ -61,13 +60,6 @@ export async function loadAndCompute(options: PipelineOptions, ctx: CommandConte
   if (options.quarter !== undefined) resolveQuarter(options.quarter, ctx, 'UTC', 1);
   const workspace = await loadWorkspace(options.config, ctx.cwd);
   const { config } = workspace;
-  if (!isValidTimeZone(config.timezone)) {
-    throw new UserError(`timezone: '${config.timezone}' is not a known time zone`, {
-      exitCode: ExitCode.usage,
-      location: { file: workspace.configPath },
-      hint: 'use an IANA name such as Asia/Shanghai or America/New_York',
-    });
-  }
   const quarter = resolveQuarter(options.quarter, ctx, config.timezone, config.fiscalYearStartMonth);
   const periods = reportPeriods(quarter, config.timezone, config.fiscalYearStartMonth);
   const overview = new OverviewAccumulator({

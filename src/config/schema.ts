@@ -2,6 +2,7 @@
 // contract from DESIGN.md: add to them, never rename.
 import { z } from 'zod';
 import { TABLE_NAMES } from '../canonical.js';
+import { isValidTimeZone } from '../time/zone.js';
 
 export const PRESET_NAMES = [
   'tmall-orders',
@@ -15,10 +16,26 @@ export const PRESET_NAMES = [
 ] as const;
 export type PresetName = (typeof PRESET_NAMES)[number];
 
+/** A calendar day that exists: 2026-02-30 would otherwise roll over to March wherever it is used. */
+function isCalendarDay(v: string): boolean {
+  const [y, m, d] = v.split('-').map(Number) as [number, number, number];
+  const t = new Date(Date.UTC(y, m - 1, d));
+  return t.getUTCFullYear() === y && t.getUTCMonth() === m - 1 && t.getUTCDate() === d;
+}
+
 const isoDay = z
   .union([z.string(), z.date()])
   .transform((v) => (v instanceof Date ? v.toISOString().slice(0, 10) : v))
-  .pipe(z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date like 2026-06-01'));
+  .pipe(
+    z
+      .string()
+      .regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date like 2026-06-01')
+      .refine(isCalendarDay, { error: (iss) => `'${String(iss.input)}' is not a day of the calendar` }),
+  );
+
+const timeZone = z.string().refine(isValidTimeZone, {
+  error: (iss) => `'${String(iss.input)}' is not a known time zone; use an IANA name such as Asia/Shanghai or America/New_York`,
+});
 
 /**
  * A second file or sheet joined onto a source's rows by order id. `items`: one row per item of
@@ -53,7 +70,7 @@ export const sourceSchema = z
     amountsIn: z.enum(['major', 'minor']).default('major'),
     /** The currency of this source's amounts, when it is not the report currency (see `rates:`). */
     currency: z.string().regex(/^[A-Z]{3}$/, 'expected an ISO currency code like USD').optional(),
-    timezone: z.string().optional(),
+    timezone: timeZone.optional(),
     columns: z.record(z.string(), z.string()).default({}),
     /** One join or a list of them. */
     join: z
@@ -67,7 +84,8 @@ export const sourceSchema = z
 
 export const campaignSchema = z
   .object({ name: z.union([z.string(), z.number()]).transform(String), start: isoDay, end: isoDay })
-  .strict();
+  .strict()
+  .refine((c) => c.start <= c.end, { path: ['end'], error: (iss) => `ends before it starts (${(iss.input as { start: string }).start})` });
 
 export const workspaceSchema = z
   .object({
@@ -77,7 +95,7 @@ export const workspaceSchema = z
     locale: z.enum(['zh-CN', 'en']).default('zh-CN'),
     currency: z.string().regex(/^[A-Z]{3}$/, 'expected an ISO currency code like CNY').default('CNY'),
     rates: z.record(z.string(), z.number().positive()).default({}),
-    timezone: z.string().default('Asia/Shanghai'),
+    timezone: timeZone.default('Asia/Shanghai'),
     fiscalYearStartMonth: z.number().int().min(1).max(12).default(1),
     template: z.string().default('default'),
     sources: z.array(sourceSchema).min(1),

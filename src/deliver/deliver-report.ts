@@ -123,12 +123,14 @@ export async function deliverReport(input: DeliverInput): Promise<DeliveryOutcom
       });
       outcome.timingsMs.email = now() - t1;
       outcome.email = { ...sent, to: plan.email.to, server };
-      if (sent.rejected.length > 0) {
-        const w = `the SMTP server refused ${sent.rejected.join(', ')}; the others were sent the report`;
-        outcome.warnings.push(w);
-        log(w, 'warn');
-      }
       log(`sent to ${sent.accepted.join(', ')}${sent.attempts > 1 ? ` after ${sent.attempts} attempts` : ''}`, 'ok');
+      // Someone the report was meant for did not get it: a scheduled job must not turn green.
+      if (sent.rejected.length > 0) {
+        outcome.failure = new UserError(`the SMTP server refused ${sent.rejected.join(', ')} (${server}); ${sent.accepted.join(', ')} ${sent.accepted.length === 1 ? 'was' : 'were'} sent the report`, {
+          exitCode: ExitCode.delivery,
+          hint: 'check the refused addresses, then send the deck to them alone with `ecom-report send DECK --to ADDRESS`',
+        });
+      }
     }
   } catch (err) {
     if (!(err instanceof UserError)) throw err;

@@ -180,7 +180,9 @@ function parseSmtpUrl(text: string): Pick<SmtpSettings, 'host' | 'port' | 'secur
 
 /** `smtp.example.com:587 (STARTTLS, user reports@example.com)` — never the password. */
 export function describeSmtp(s: SmtpSettings): string {
-  const tls = s.secure ? 'TLS' : 'STARTTLS';
+  // Without a login STARTTLS is not required (email.ts sets requireTLS only with one), so it is
+  // used when the server offers it and the message goes in plain text when it does not.
+  const tls = s.secure ? 'TLS' : s.auth ? 'STARTTLS' : 'STARTTLS if offered';
   return `${s.host}:${s.port} (${tls}${s.auth ? `, user ${s.auth.user}` : ', no login'})`;
 }
 

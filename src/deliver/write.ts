@@ -4,14 +4,15 @@ import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { ExitCode, UserError } from '../errors.js';
 
-export async function writeAtomic(target: string, data: string | Uint8Array): Promise<void> {
+/** `flag` names the option the path came from, for the hint. */
+export async function writeAtomic(target: string, data: string | Uint8Array, flag = '--out'): Promise<void> {
   const dir = path.dirname(target);
   try {
     await mkdir(dir, { recursive: true });
   } catch (err) {
     throw new UserError(`cannot create folder ${dir}: ${(err as Error).message}`, {
       exitCode: ExitCode.delivery,
-      hint: 'choose another --out path',
+      hint: `choose another ${flag} path`,
     });
   }
   const temp = path.join(dir, `.${path.basename(target)}.${process.pid}.tmp`);

@@ -82,6 +82,14 @@ export function dayRange(start: string, end: string, s: Strings): string {
   return start === end ? formatDay(start, s) : s.t('labels.dayRange', { start: formatDay(start, s), end: formatDay(end, s) });
 }
 
+/**
+ * The notice for a slide whose content comes from the narrative yaml and has none: with no
+ * narrative file at all it says that (and how to add one), not that the narrative lists nothing.
+ */
+export function narrativeNone(ctx: SectionContext, key: string): string {
+  return ctx.input.narrativeFile ? ctx.s.t(key) : ctx.s.t('labels.noNarrative');
+}
+
 /** A week or month the order exports reach only in part (its row counts the days they reach). */
 export function partlyReached(r: { days?: number; dataDays?: number }): boolean {
   return r.days !== undefined && r.dataDays !== undefined && r.dataDays > 0 && r.dataDays < r.days;

@@ -70,6 +70,34 @@ describe('command-line errors', () => {
     expect(r.stderr).toContain("ecom-report.yaml: timezon: unknown key 'timezon' (did you mean 'timezone'?)");
   });
 
+  it('bare ecom-report prints the help and exits 2, so a script that lost its arguments fails', async () => {
+    const r = await runCli([], { cwd: tmpdir() });
+    expect(r.code).toBe(2);
+    expect(r.stdout + r.stderr).toContain('Usage: ecom-report');
+  });
+
+  it('an unknown time zone, workspace or source, a day not on the calendar and a campaign ending before it starts are config errors, one line each', async () => {
+    const config = `company: 测试
+timezone: Asia/Shanhai
+reportDate: 2026-02-30
+campaigns:
+  - { name: 七夕, start: 2026-08-22, end: 2026-08-21 }
+sources:
+  - platform: store
+    preset: generic
+    timezone: Mars/Base
+    files: ["orders.csv"]
+`;
+    const dir = workspace({ 'ecom-report.yaml': config, 'orders.csv': GOOD_ORDERS });
+    const r = await runCli(['validate', '--quarter', '2026Q3'], { cwd: dir });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("ecom-report.yaml: timezone: 'Asia/Shanhai' is not a known time zone; use an IANA name such as Asia/Shanghai");
+    expect(r.stderr).toContain("ecom-report.yaml: sources[0].timezone: 'Mars/Base' is not a known time zone");
+    expect(r.stderr).toContain("ecom-report.yaml: reportDate: '2026-02-30' is not a day of the calendar");
+    expect(r.stderr).toContain('ecom-report.yaml: campaigns[0].end: ends before it starts (2026-08-22)');
+    expectNoStack(r.stderr);
+  });
+
   it('an unknown preset lists the valid ones', async () => {
     const dir = workspace({ 'ecom-report.yaml': CONFIG.replace('preset: generic', 'preset: tmall'), 'orders.csv': GOOD_ORDERS });
     const r = await runCli(['validate'], { cwd: dir });

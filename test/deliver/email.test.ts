@@ -213,6 +213,20 @@ describe('build --email', () => {
     expect(r.stderr).toContain('No such user');
   });
 
+  it('one refused recipient among accepted ones: the others get the report, and the run fails with exit 3', async () => {
+    const smtp = await server({ rejectRcpt: ['gone@shop.test'] });
+    const dir = workspace();
+    const r = await runCli(['build', '--quarter', '2026Q3', '--email', 'boss@shop.test,gone@shop.test', '--json'], { cwd: dir, env: smtpEnv(smtp) });
+    expect(r.code).toBe(3);
+    expect(smtp.mails.map((m) => m.to)).toEqual([['boss@shop.test']]);
+    expect(r.stderr).toContain('the SMTP server refused gone@shop.test');
+    expect(r.stderr).toContain('boss@shop.test was sent the report');
+    const out = JSON.parse(r.stdout);
+    expect(out).toMatchObject({ ok: false, email: { accepted: ['boss@shop.test'], rejected: ['gone@shop.test'] } });
+    expect(out.problems.at(-1)).toMatchObject({ severity: 'error', message: expect.stringContaining('refused gone@shop.test') });
+    expect(existsSync(path.join(dir, 'out', 'ecom-report-2026Q3.pptx'))).toBe(true); // the deck stays
+  });
+
   it('without SMTP settings, fails before building with exit 3 and names the variables', async () => {
     const dir = workspace();
     const r = await runCli(['build', '--quarter', '2026Q3', '--email', 'boss@shop.test'], { cwd: dir, env: {} });

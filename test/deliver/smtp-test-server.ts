@@ -52,6 +52,8 @@ export interface TestSmtpOptions {
   failMailFrom?: { times: number; code: number; message: string };
   /** Answer every RCPT TO with this error. */
   failRcpt?: { code: number; message: string };
+  /** Answer RCPT TO of these addresses alone with 550 (the others are accepted). */
+  rejectRcpt?: readonly string[];
 }
 
 function smtpError(code: number, message: string): Error {
@@ -84,8 +86,9 @@ export async function startTestSmtp(options: TestSmtpOptions): Promise<TestSmtp>
       }
       callback();
     },
-    onRcptTo(_address, _session, callback) {
+    onRcptTo(address, _session, callback) {
       if (options.failRcpt) return callback(smtpError(options.failRcpt.code, options.failRcpt.message));
+      if (options.rejectRcpt?.includes(address.address)) return callback(smtpError(550, '5.1.1 No such user'));
       callback();
     },
     onData(stream, session, callback) {

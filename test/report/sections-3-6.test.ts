@@ -347,4 +347,17 @@ describe('a document without sections 3–6', () => {
       expect(slides.find((s) => s.id === 'plan.bridgeCategory')).toBeUndefined();
     });
   }
+
+  const noticeOf = (slides: ContentSlide[], id: string) => (byId(slides, id).components[0] as { text: string }).text;
+  it('without a narrative file, the narrative slides say so and how to add one', () => {
+    const slides = slidesOf(empty, 'en');
+    for (const id of ['projects.summary', 'team.kpis', 'plan.directions', 'plan.resources', 'plan.risks']) {
+      expect(noticeOf(slides, id)).toBe('No narrative file is set: add narrative: narrative.yaml to ecom-report.yaml to fill this slide (docs/workspace.md shows its shape)');
+    }
+  });
+  it('with a narrative file that lists nothing, they say what to add to it', () => {
+    const slides = slidesOf(empty, 'en', 'narrative.yaml');
+    expect(noticeOf(slides, 'projects.summary')).toBe('The narrative lists no key projects (add them under projects:)');
+    expect(noticeOf(slides, 'plan.risks')).toBe('The narrative lists no risks (add them under plan.risks)');
+  });
 });

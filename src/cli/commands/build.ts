@@ -67,7 +67,7 @@ export async function buildCommand(options: BuildOptions, ctx: CommandContext): 
     ? path.resolve(ctx.cwd, options.out)
     : path.join(workspace.baseDir, 'out', `ecom-report-${metrics.quarter}.pptx`);
   if (options.metricsJson) {
-    await writeAtomic(path.resolve(ctx.cwd, options.metricsJson), JSON.stringify(metrics, null, 2) + '\n');
+    await writeAtomic(path.resolve(ctx.cwd, options.metricsJson), JSON.stringify(metrics, null, 2) + '\n', '--metrics-json');
   }
   await writeAtomic(out, bytes);
   const shown = path.relative(ctx.cwd, out) || out;

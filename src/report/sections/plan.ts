@@ -2,7 +2,7 @@
 // workspace and which follow a default rule), the GMV target bridged from this quarter's actual
 // by category and by platform, and the narrative's directions, resource needs and risks.
 import type { Decomposition, TargetRow } from '../../metrics/plan.js';
-import { chartScale, chartUnit, money, nullableScaled, numberFormat, platformName, type SectionContext, type SlideDef } from '../context.js';
+import { chartScale, chartUnit, money, narrativeNone, nullableScaled, numberFormat, platformName, type SectionContext, type SlideDef } from '../context.js';
 import { formatCount, formatGrowth, formatPercent } from '../format.js';
 import type { Chart, ContentSlide, TableBlock } from '../model.js';
 import { factText, pointsText, quarterText, reviewNotes, turnoverText } from './review-common.js';
@@ -143,7 +143,7 @@ function directionsSlide(ctx: SectionContext): ContentSlide {
               ],
             },
           ]
-        : [{ type: 'notice', text: s.t('plan.directions.none') }],
+        : [{ type: 'notice', text: narrativeNone(ctx, 'plan.directions.none') }],
     notes: [...reviewNotes(ctx, title, [], null), ctx.input.narrativeFile ? s.t('plan.notes.narrative', { file: ctx.input.narrativeFile }) : s.t('plan.notes.noNarrative')],
   };
 }
@@ -164,7 +164,7 @@ function resourcesSlide(ctx: SectionContext): ContentSlide {
     components:
       resources.length > 0
         ? [{ type: 'table', header: [s.t('plan.resources.columns.item'), s.t('plan.resources.columns.detail'), s.t('plan.resources.columns.budget')], align: ['left', 'left', 'right'], columnWeights: [2, 5, 1.4], rows, totalRow: budget !== null }]
-        : [{ type: 'notice', text: s.t('plan.resources.none') }],
+        : [{ type: 'notice', text: narrativeNone(ctx, 'plan.resources.none') }],
     notes: [...reviewNotes(ctx, title, [], null), ctx.input.narrativeFile ? s.t('plan.notes.narrative', { file: ctx.input.narrativeFile }) : s.t('plan.notes.noNarrative')],
   };
 }
@@ -192,7 +192,7 @@ function risksSlide(ctx: SectionContext): ContentSlide {
               tones: risks.map((r) => [null, r.impact === 'high' ? 'negative' : r.impact === 'low' ? 'positive' : 'neutral', null, null]),
             },
           ]
-        : [{ type: 'notice', text: s.t('plan.risks.none') }],
+        : [{ type: 'notice', text: narrativeNone(ctx, 'plan.risks.none') }],
     notes: [...reviewNotes(ctx, title, [], null), ctx.input.narrativeFile ? s.t('plan.notes.narrative', { file: ctx.input.narrativeFile }) : s.t('plan.notes.noNarrative')],
   };
 }

@@ -2,7 +2,7 @@
 // day, the key projects at a glance, and one slide per project with its KPIs before and after.
 import type { CampaignResult } from '../../metrics/campaigns.js';
 import type { ProjectKpi, ProjectResult } from '../../metrics/projects.js';
-import { chartUnit, chartScale, money, nullableScaled, numberFormat, type SectionContext, type SlideDef } from '../context.js';
+import { chartUnit, chartScale, money, nullableScaled, narrativeNone, numberFormat, type SectionContext, type SlideDef } from '../context.js';
 import { formatCount, formatGrowth } from '../format.js';
 import type { ContentSlide, InsightCard, KpiCard, TableBlock } from '../model.js';
 import { cellText, factText, liftText, pointsText, reviewNotes, tone } from './review-common.js';
@@ -177,7 +177,7 @@ function summarySlide(ctx: SectionContext): ContentSlide {
     ctx.input.narrativeFile ? s.t('projects.notes.narrative', { file: ctx.input.narrativeFile }) : s.t('projects.notes.noNarrative'),
   ];
   if (projects.length === 0) {
-    return { kind: 'content', id: 'projects.summary', title, layout: 'table', components: [{ type: 'notice', text: s.t('projects.summary.none') }], notes };
+    return { kind: 'content', id: 'projects.summary', title, layout: 'table', components: [{ type: 'notice', text: narrativeNone(ctx, 'projects.summary.none') }], notes };
   }
   const count = (status: ProjectResult['status']) => projects.filter((p) => p.status === status).length;
   return {

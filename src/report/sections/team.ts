@@ -3,7 +3,7 @@
 // initiatives and certifications from the narrative yaml.
 import type { Figure } from '../../metrics/figure.js';
 import type { RoleRow, TeamMetrics } from '../../metrics/team.js';
-import { figureText, type SectionContext, type SlideDef } from '../context.js';
+import { figureText, narrativeNone, type SectionContext, type SlideDef } from '../context.js';
 import { formatCount, formatGrowth } from '../format.js';
 import type { ContentSlide, TableBlock } from '../model.js';
 import { cellText, growthText, pointsText, qoqCard, reviewNotes } from './review-common.js';
@@ -24,7 +24,7 @@ function noTeam(ctx: SectionContext, id: string, title: string): ContentSlide {
     id,
     title,
     layout: 'text',
-    components: [{ type: 'notice', text: ctx.s.t('team.none') }],
+    components: [{ type: 'notice', text: narrativeNone(ctx, 'team.none') }],
     notes: teamNotes(ctx, title, [], null),
   };
 }
@@ -173,7 +173,7 @@ function initiativesSlide(ctx: SectionContext): ContentSlide {
     title,
     headline: s.t('team.initiatives.headline', { initiatives: t.initiatives.length, certifications: t.certifications.length }),
     layout: 'text',
-    components: paragraphs.length > 1 ? [{ type: 'text', style: 'bullets', paragraphs }] : [{ type: 'notice', text: s.t('team.initiatives.none') }],
+    components: paragraphs.length > 1 ? [{ type: 'text', style: 'bullets', paragraphs }] : [{ type: 'notice', text: narrativeNone(ctx, 'team.initiatives.none') }],
     notes: teamNotes(ctx, title, [], null),
   };
 }
