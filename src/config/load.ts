@@ -47,22 +47,50 @@ export async function loadWorkspace(configPath: string | undefined, cwd: string)
   return { config: parsed.data, configPath: file, baseDir: path.dirname(file) };
 }
 
-/** Expands a source's globs (relative to the config folder) to sorted absolute paths. */
-export async function expandGlobs(patterns: readonly string[], baseDir: string): Promise<string[]> {
+export interface ExpandedGlobs {
+  /** Sorted absolute paths. */
+  files: string[];
+  /** Patterns without a wildcard that name no file (a typo in one of several names is an error). */
+  missingFiles: string[];
+  /** Patterns with a wildcard that matched nothing. */
+  emptyGlobs: string[];
+}
+
+/** Excel's owner file while a workbook is open (`~$Orders.xlsx`) and hidden files (`.DS_Store`). */
+const isLockOrHidden = (file: string) => /^(~\$|\.)/.test(path.basename(file));
+
+/**
+ * Expands a source's globs (relative to the config folder). A name that exists as a file is
+ * taken as it is even when it holds glob characters (`订单[2025].csv`); a wildcard does not pick
+ * up lock files or hidden files, which sit beside exports but are none.
+ */
+export async function expandGlobs(patterns: readonly string[], baseDir: string): Promise<ExpandedGlobs> {
   const found = new Set<string>();
+  const missingFiles: string[] = [];
+  const emptyGlobs: string[] = [];
   for (const pattern of patterns) {
     const absolute = path.resolve(baseDir, pattern);
-    if (!/[*?[]/.test(pattern)) {
-      try {
-        if ((await stat(absolute)).isFile()) found.add(absolute);
-      } catch {
-        // reported by the caller as "matched no files"
-      }
+    if (await isFile(absolute)) {
+      found.add(absolute);
       continue;
     }
-    for (const file of await globWalk(absolute)) found.add(file);
+    if (!/[*?[]/.test(pattern)) {
+      missingFiles.push(pattern);
+      continue;
+    }
+    const matched = (await globWalk(absolute)).filter((f) => !isLockOrHidden(f));
+    if (matched.length === 0) emptyGlobs.push(pattern);
+    for (const file of matched) found.add(file);
   }
-  return [...found].sort();
+  return { files: [...found].sort(), missingFiles, emptyGlobs };
+}
+
+async function isFile(p: string): Promise<boolean> {
+  try {
+    return (await stat(p)).isFile();
+  } catch {
+    return false;
+  }
 }
 
 function globToRegExp(glob: string): RegExp {

@@ -3,7 +3,7 @@
 // returned whole. Duplicate lines across overlapping exports are passed on once.
 import path from 'node:path';
 import { TABLE_NAMES, type OrderLine, type TableName } from '../canonical.js';
-import { expandGlobs } from '../config/load.js';
+import { expandGlobs, type ExpandedGlobs } from '../config/load.js';
 import { minorConversionFactor } from '../currency.js';
 import type { SourceConfig, WorkspaceConfig } from '../config/schema.js';
 import { nearest } from '../config/suggest.js';
@@ -99,6 +99,19 @@ export interface IngestOptions {
 // never match.
 const SUMMARY_ROW = /^(合计|总计|小计|汇总|total|totals|grand total|sum|summary)(?![a-z0-9_])/i;
 
+/**
+ * When some of a source's patterns matched files: a named file that does not exist is an error
+ * (a typo would silently drop a period or a platform), a wildcard that matched nothing a warning.
+ */
+function reportUnmatched(problems: ProblemLog, expanded: ExpandedGlobs, at: string, baseDir: string): void {
+  for (const name of expanded.missingFiles) {
+    problems.error(`file '${name}' does not exist`, { path: at }, `names in files: are relative to ${baseDir}; fix the name or remove it from the list`);
+  }
+  for (const glob of expanded.emptyGlobs) {
+    problems.warning(`'${glob}' matched no files`, { path: at }, `globs are relative to ${baseDir}`);
+  }
+}
+
 export async function ingestWorkspace(config: WorkspaceConfig, options: IngestOptions): Promise<IngestResult> {
   const problems = new ProblemLog();
   const files: FileSummary[] = [];
@@ -119,7 +132,8 @@ export async function ingestWorkspace(config: WorkspaceConfig, options: IngestOp
       );
       continue;
     }
-    const paths = await expandGlobs(source.files, options.baseDir);
+    const expanded = await expandGlobs(source.files, options.baseDir);
+    const paths = expanded.files;
     if (paths.length === 0) {
       missing.push({ table: source.table, platform: source.platform, path: `sources[${sourceIndex}].files` });
       problems.error(
@@ -129,6 +143,7 @@ export async function ingestWorkspace(config: WorkspaceConfig, options: IngestOp
       );
       continue;
     }
+    reportUnmatched(problems, expanded, `sources[${sourceIndex}].files`, options.baseDir);
     const displayOf = (absolute: string): string => path.relative(options.baseDir, absolute) || absolute;
     // Joins with files of their own are read once for the source; a join naming only a sheet
     // is read from each of the source's workbooks in turn.
@@ -149,11 +164,13 @@ export async function ingestWorkspace(config: WorkspaceConfig, options: IngestOp
     }
     for (const [joinIndex, join] of source.join.entries()) {
       if (!join.files) continue;
-      const joinPaths = await expandGlobs(join.files, options.baseDir);
+      const joinExpanded = await expandGlobs(join.files, options.baseDir);
+      const joinPaths = joinExpanded.files;
       if (joinPaths.length === 0) {
         problems.error(`files ${JSON.stringify(join.files)} matched no files`, { path: `sources[${sourceIndex}].join[${joinIndex}].files` }, `globs are relative to ${options.baseDir}`);
         continue;
       }
+      reportUnmatched(problems, joinExpanded, `sources[${sourceIndex}].join[${joinIndex}].files`, options.baseDir);
       const table = await loadJoin({
         join,
         configPath: `sources[${sourceIndex}].join[${joinIndex}]`,

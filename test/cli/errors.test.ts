@@ -1,5 +1,5 @@
 // Bad input gives one clear line and an exit code — never a stack trace or a half-written deck.
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -111,6 +111,52 @@ sources:
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('sources[0].files: files ["orders.csv"] matched no files');
     expect(existsSync(path.join(dir, 'out'))).toBe(false);
+  });
+
+  it('one named file of several that does not exist is an error; a wildcard that matches nothing a warning', async () => {
+    const config = CONFIG.replace('files: ["orders.csv"]', 'files: ["orders.csv", "order2.csv", "more/*.csv"]');
+    const dir = workspace({ 'ecom-report.yaml': config, 'orders.csv': GOOD_ORDERS });
+    const r = await runCli(['validate', '--quarter', '2026Q3'], { cwd: dir });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain("sources[0].files: file 'order2.csv' does not exist");
+    expect(r.stderr).toContain("sources[0].files: warning: 'more/*.csv' matched no files");
+    const ok = workspace({ 'ecom-report.yaml': CONFIG.replace('files: ["orders.csv"]', 'files: ["orders.csv", "more/*.csv"]'), 'orders.csv': GOOD_ORDERS });
+    expect((await runCli(['validate', '--quarter', '2026Q3'], { cwd: ok })).code).toBe(0);
+  });
+
+  it("a wildcard leaves out Excel's lock file and hidden files; a name with brackets is taken as it is", async () => {
+    const config = CONFIG.replace('files: ["orders.csv"]', 'files: ["data/*", "订单[2025].csv"]');
+    const dir = workspace({
+      'ecom-report.yaml': config,
+      'data/orders.csv': GOOD_ORDERS,
+      'data/~$orders.xlsx': 'owner file',
+      'data/.DS_Store': '',
+      '订单[2025].csv': GOOD_ORDERS.replace(/100(\d),/g, '200$1,'),
+    });
+    const r = await runCli(['validate', '--quarter', '2026Q3'], { cwd: dir });
+    expect(r.stderr).not.toContain('~$orders.xlsx');
+    expect(r.stderr).not.toContain('.DS_Store');
+    expect(r.stderr).toContain('订单[2025].csv');
+    expect(r.code).toBe(0);
+  });
+
+  it('--out or --metrics-json naming an export or the config is refused before anything is read, and the file stays', async () => {
+    const dir = workspace({ 'ecom-report.yaml': CONFIG, 'orders.csv': GOOD_ORDERS });
+    const r = await runCli(['build', '--quarter', '2026Q3', '--out', 'orders.csv'], { cwd: dir });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('--out orders.csv: the deck is a .pptx file, and this path does not end in .pptx');
+    const j = await runCli(['build', '--quarter', '2026Q3', '--metrics-json', 'ecom-report.yaml'], { cwd: dir });
+    expect(j.code).toBe(2);
+    expect(j.stderr).toContain('--metrics-json ecom-report.yaml: the figures are written as JSON');
+    expect(readFileSync(path.join(dir, 'orders.csv'), 'utf8')).toBe(GOOD_ORDERS);
+    expect(readFileSync(path.join(dir, 'ecom-report.yaml'), 'utf8')).toBe(CONFIG);
+  });
+
+  it('--out naming an existing folder writes the deck into it under its usual name', async () => {
+    const dir = workspace({ 'ecom-report.yaml': CONFIG, 'orders.csv': GOOD_ORDERS, 'decks/keep.txt': '' });
+    const r = await runCli(['build', '--quarter', '2026Q3', '--out', 'decks'], { cwd: dir });
+    expect(r.code).toBe(0);
+    expect(existsSync(path.join(dir, 'decks', 'ecom-report-2026Q3.pptx'))).toBe(true);
   });
 
   it('a bad cell is reported as file:row:column with a hint, and no deck is written', async () => {

@@ -1,4 +1,5 @@
 // `ecom-report build`: exports → metrics → deck → out/ecom-report-<quarter>.pptx.
+import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { deliverReport, deliveryJson, prepareDelivery, type DeliveryOutcome } from '../../deliver/deliver-report.js';
 import { loadEmailWords } from '../../deliver/email-words.js';
@@ -39,6 +40,7 @@ export async function buildCommand(options: BuildOptions, ctx: CommandContext): 
   // The template is checked before any export is read, so a typo in deck.yaml or a theme
   // colour fails in a second rather than after a long ingest.
   const loadedTemplate = await loadTemplateEarly(options, ctx);
+  const outputs = await checkOutputPaths(options, ctx);
   const computed = await loadAndCompute(options, ctx);
   const { workspace, ingest, metrics } = computed;
   const readMs = ctx.now() - started;
@@ -63,12 +65,9 @@ export async function buildCommand(options: BuildOptions, ctx: CommandContext): 
   const bytes = await renderDeck(deck, { theme: template.theme, logo: template.logo, fixedDate: new Date(`${reportDate}T00:00:00Z`) });
   const renderMs = ctx.now() - renderStarted;
 
-  const out = options.out
-    ? path.resolve(ctx.cwd, options.out)
-    : path.join(workspace.baseDir, 'out', `ecom-report-${metrics.quarter}.pptx`);
-  if (options.metricsJson) {
-    await writeAtomic(path.resolve(ctx.cwd, options.metricsJson), JSON.stringify(metrics, null, 2) + '\n', '--metrics-json');
-  }
+  const deckName = `ecom-report-${metrics.quarter}.pptx`;
+  const out = outputs.deck ? (outputs.deckIsFolder ? path.join(outputs.deck, deckName) : outputs.deck) : path.join(workspace.baseDir, 'out', deckName);
+  if (outputs.metricsJson) await writeAtomic(outputs.metricsJson, JSON.stringify(metrics, null, 2) + '\n', '--metrics-json');
   await writeAtomic(out, bytes);
   const shown = path.relative(ctx.cwd, out) || out;
   ctx.stderr.write(`ecom-report: wrote ${shown} (${deck.slides.length} slides, ${metrics.quarter})\n`);
@@ -83,6 +82,30 @@ export async function buildCommand(options: BuildOptions, ctx: CommandContext): 
     ctx.stdout.write(JSON.stringify(jsonResult(out, deck.slides.length, ingest, ctx.now() - started, metrics, delivery, timings), null, 2) + '\n');
   }
   return delivery?.failure ? delivery.failure.exitCode : ExitCode.ok;
+}
+
+/**
+ * `--out` and `--metrics-json` checked before anything is read: a deck written over an export
+ * or the config (one slip of tab completion) would destroy an input, so each must end in its
+ * own extension and the two must differ. `--out` naming an existing folder puts the deck in it.
+ */
+async function checkOutputPaths(options: BuildOptions, ctx: CommandContext): Promise<{ deck?: string; deckIsFolder: boolean; metricsJson?: string }> {
+  const deck = options.out === undefined ? undefined : path.resolve(ctx.cwd, options.out);
+  const metricsJson = options.metricsJson === undefined ? undefined : path.resolve(ctx.cwd, options.metricsJson);
+  const deckIsFolder = deck !== undefined && (await stat(deck).catch(() => null))?.isDirectory() === true;
+  if (deck !== undefined && !deckIsFolder && path.extname(deck).toLowerCase() !== '.pptx') {
+    throw new UserError(`--out ${options.out}: the deck is a .pptx file, and this path does not end in .pptx`, {
+      exitCode: ExitCode.usage,
+      hint: 'give a path ending in .pptx (or a folder); an export or the config is never overwritten',
+    });
+  }
+  if (metricsJson !== undefined && path.extname(metricsJson).toLowerCase() !== '.json') {
+    throw new UserError(`--metrics-json ${options.metricsJson}: the figures are written as JSON, and this path does not end in .json`, {
+      exitCode: ExitCode.usage,
+      hint: 'give a path ending in .json; an export or the config is never overwritten',
+    });
+  }
+  return { deck, deckIsFolder, metricsJson };
 }
 
 /** The deck model and the template it is drawn with, for a computed workspace (shared with `send`). */
