@@ -26,7 +26,7 @@ import { createReadStream } from 'node:fs';
 import { open, stat } from 'node:fs/promises';
 import { UserError } from '../errors.js';
 import { isAscii, isUtf8 } from 'node:buffer';
-import { completeUtf8Length, createDecoder, detectEncoding, type CsvEncoding } from './encoding.js';
+import { completeUtf8Length, createDecoder, detectEncoding, looksUtf8, type CsvEncoding } from './encoding.js';
 import { RecordBatch, type SourceRecord } from './record-batch.js';
 
 export type CsvDelimiter = ',' | ';' | '\t';
@@ -144,7 +144,7 @@ export async function openCsv(path: string, options: CsvOptions = {}): Promise<C
           }
           if (asciiSoFar && !isAscii(chunk)) {
             asciiSoFar = false;
-            if (!isUtf8(chunk.subarray(0, completeUtf8Length(chunk)))) {
+            if (!looksUtf8(chunk.subarray(0, completeUtf8Length(chunk)))) {
               decoder = createDecoder('gb18030');
               source.encoding = 'gb18030';
             }

@@ -30,7 +30,50 @@ export function detectEncoding(sample: Uint8Array, complete = false): CsvEncodin
   const utf16 = utf16WithoutBom(sample);
   if (utf16 !== undefined) return utf16;
   const end = complete ? n : completeUtf8Length(sample);
-  return isUtf8(sample.subarray(0, end)) ? 'utf8' : 'gb18030';
+  return looksUtf8(sample.subarray(0, end)) ? 'utf8' : 'gb18030';
+}
+
+/**
+ * Valid UTF-8, or nearly: a UTF-8 file with a few rows pasted in from a GBK one is still UTF-8.
+ * Read as GB18030 every Chinese cell of it would be garbled, while read as UTF-8 only those rows
+ * show � (and are warned about). GBK text itself seldom forms valid UTF-8 sequences.
+ */
+export function looksUtf8(bytes: Uint8Array): boolean {
+  if (isUtf8(bytes)) return true;
+  const { valid, invalid } = countUtf8Sequences(bytes);
+  return valid >= MOSTLY_UTF8_MIN && valid >= MOSTLY_UTF8_RATIO * invalid;
+}
+
+/** Valid multi-byte UTF-8 characters a sample needs, and their lead over invalid bytes, to count as UTF-8 with a few stray bytes. */
+const MOSTLY_UTF8_MIN = 32;
+const MOSTLY_UTF8_RATIO = 20;
+
+/** Well-formed multi-byte UTF-8 characters, and bytes that start no well-formed character. */
+export function countUtf8Sequences(bytes: Uint8Array): { valid: number; invalid: number } {
+  let valid = 0;
+  let invalid = 0;
+  const n = bytes.length;
+  let i = 0;
+  while (i < n) {
+    const b = bytes[i]!;
+    if (b < 0x80) {
+      i++;
+      continue;
+    }
+    const len = b >= 0xc2 && b <= 0xdf ? 2 : b >= 0xe0 && b <= 0xef ? 3 : b >= 0xf0 && b <= 0xf4 ? 4 : 0;
+    let ok = len > 0 && i + len <= n;
+    for (let k = 1; ok && k < len; k++) ok = (bytes[i + k]! & 0xc0) === 0x80;
+    if (ok && len === 3) ok = !(b === 0xe0 && bytes[i + 1]! < 0xa0) && !(b === 0xed && bytes[i + 1]! >= 0xa0);
+    if (ok && len === 4) ok = !(b === 0xf0 && bytes[i + 1]! < 0x90) && !(b === 0xf4 && bytes[i + 1]! >= 0x90);
+    if (ok) {
+      valid++;
+      i += len;
+    } else {
+      invalid++;
+      i++;
+    }
+  }
+  return { valid, invalid };
 }
 
 /** Bytes looked at for UTF-16 without a BOM. */

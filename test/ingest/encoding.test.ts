@@ -1,6 +1,6 @@
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
-import { createDecoder, createIconvDecoder, detectEncoding, type CsvEncoding, type StreamDecoder } from '../../src/ingest/encoding.js';
+import { countUtf8Sequences, createDecoder, createIconvDecoder, detectEncoding, type CsvEncoding, type StreamDecoder } from '../../src/ingest/encoding.js';
 
 const bytes = (...b: number[]): Uint8Array => new Uint8Array(b);
 
@@ -30,6 +30,23 @@ describe('detectEncoding', () => {
     // 订单号 in GBK: B6A9 B5A5 BAC5 — not valid UTF-8.
     expect(detectEncoding(bytes(0xb6, 0xa9, 0xb5, 0xa5, 0xba, 0xc5, 0x2c, 0x31, 0x0a))).toBe('gb18030');
     expect(detectEncoding(iconv.encode('商品名称,收货地址\n面霜,浙江\n', 'gbk'))).toBe('gb18030');
+  });
+
+  it('a UTF-8 file with one row pasted in from a GBK export stays UTF-8', () => {
+    const utf8 = Buffer.from('订单号,类目,金额\n' + '1,连衣裙,100.00\n'.repeat(200), 'utf8');
+    const sample = Buffer.concat([utf8, iconv.encode('2,口红,50.00\n', 'gbk')]);
+    expect(detectEncoding(sample, true)).toBe('utf8');
+    // 7 header characters and 3 × 200 in the rows; 口红 in GBK is C2 DA BA EC: C2 and EC start
+    // nothing valid, while DA BA happens to be a well-formed two-byte sequence.
+    expect(countUtf8Sequences(sample)).toEqual({ valid: 7 + 600 + 1, invalid: 2 });
+  });
+
+  it('long GBK text is GBK, though some of its byte pairs happen to be valid UTF-8', () => {
+    const names = '连衣裙口红面霜眼霜防晒乳浙江省杭州市西湖区广东省深圳市南山区北京市朝阳区上海市浦东新区江苏省南京市鼓楼区';
+    const gbk = iconv.encode(('订单号,商品名称,收货地址\n' + `1,${names},${names}\n`).repeat(100), 'gbk');
+    const counts = countUtf8Sequences(gbk);
+    expect(counts.valid).toBeGreaterThan(0);
+    expect(detectEncoding(gbk, true)).toBe('gb18030');
   });
 
   it('recognises UTF-16 without a byte-order mark by its zero bytes', () => {

@@ -197,6 +197,20 @@ describe('missing inputs', () => {
     expect(await problems(clean)).toEqual([]);
   });
 
+  it('a small UTF-8 file with one GBK row inside its first MiB is still read as UTF-8, and says so', async () => {
+    // Auto-detected: 200 rows of UTF-8 Chinese, then one row whose 面膜 is GBK (C3E6 C4A4).
+    const filler = Array.from({ length: 200 }, (_, i) => `${i + 10},1,2026-07-01 10:00,c1,1.00,paid,面霜 50ml`).join('\n');
+    const csv = Buffer.concat([
+      Buffer.from(`order_id,line_id,paid_at,customer_id,paid_amount,status,product_name\n${filler}\n1,1,2026-07-01 10:00,c1,1.00,paid,`),
+      Buffer.from([0xc3, 0xe6, 0xc4, 0xa4]),
+      Buffer.from('\n'),
+    ]);
+    const dir = workspace({ 'ecom-report.yaml': config('generic'), 'data/o.csv': csv });
+    const found = await problems(dir);
+    expect(found).toHaveLength(1);
+    expect(found[0]).toMatch(/^data\/o\.csv:202:product_name: warning: text that is not valid UTF-8 \(shown as �\) in 1 row, the first here — /);
+  });
+
   it('a file read as UTF-8 from its first MiB that holds GBK further on says so', async () => {
     // Auto-detection sees UTF-8 Chinese in the first MiB; the GBK row comes after it.
     const filler = Array.from({ length: 24_000 }, (_, i) => `${i + 10},1,2026-07-01 10:00,c1,1.00,paid,面霜 50ml`).join('\n');
