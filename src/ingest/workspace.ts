@@ -116,8 +116,9 @@ export async function ingestWorkspace(config: WorkspaceConfig, options: IngestOp
   const problems = new ProblemLog();
   const files: FileSummary[] = [];
   const tables: IngestResult['tables'] = {};
-  // Order and buyer keys, and each line seen with its paid amount × 1024 + the index of the
-  // file it was first seen in (names it in conflicts).
+  // Order and buyer keys, and each line seen with (its paid amount × 256 + a fingerprint of its
+  // status and refund) × 1024 + the index of the file it was first seen in (names it in
+  // conflicts); exact while a line's amount stays under 2^35 minor units.
   const keys = new RunKeys();
   let orderLines = 0;
   const missing: MissingInput[] = [];
@@ -535,16 +536,28 @@ async function readCsvSource(args: ReadArgs): Promise<FileSummary | undefined> {
       lineId = n === 1 ? base || '#1' : `${base}#${n}`;
     }
     const orderKey = args.keys.order(line.platform, line.orderId);
-    const seen = args.keys.lines.getOrAdd(orderKey, lineId, line.paidAmountMinor * 1024 + (args.fileIndex % 1024));
+    const after = afterSaleFingerprint(line.status, line.refundAmountMinor);
+    const seen = args.keys.lines.getOrAdd(orderKey, lineId, (line.paidAmountMinor * 256 + after) * 1024 + (args.fileIndex % 1024));
     if (seen !== undefined) {
       summary.skipped.duplicate++;
-      const firstAmount = Math.round((seen - (((seen % 1024) + 1024) % 1024)) / 1024);
+      const file = ((seen % 1024) + 1024) % 1024;
+      const rest = Math.round((seen - file) / 1024);
+      const firstAfter = ((rest % 256) + 256) % 256;
+      const firstAmount = Math.round((rest - firstAfter) / 256);
+      const firstFile = args.fileNames[file] ?? display;
       if (firstAmount !== line.paidAmountMinor) {
-        const firstFile = args.fileNames[((seen % 1024) + 1024) % 1024] ?? display;
         problems.warning(
           `order ${line.orderId} line ${lineId} also appears in ${firstFile} with a different paid amount; the first one is kept`,
           { file: display, row },
           'remove the overlap or re-export one of the files',
+        );
+      } else if (firstAfter !== after) {
+        // A later export often differs by a refund made since: keeping the first copy silently
+        // would lose it, so say which copy counts.
+        problems.warning(
+          `order ${line.orderId} line ${lineId} also appears in ${firstFile} with a different status or refund; the first one read (${firstFile}) is kept`,
+          { file: display, row },
+          'when one export is newer, drop the overlapping days from the older one so the newer status and refunds count',
         );
       }
       return;
@@ -557,6 +570,14 @@ async function readCsvSource(args: ReadArgs): Promise<FileSummary | undefined> {
     line.buyerKey = line.customerId === null ? -1 : args.keys.buyer(line.platform, line.customerId);
     args.emit(line as OrderLine);
   }
+}
+
+/** 8 bits standing for a line's status and refund, to tell two copies of a line apart. */
+function afterSaleFingerprint(status: string, refundMinor: number): number {
+  let h = (refundMinor % 0x7fffffff) | 0;
+  for (let i = 0; i < status.length; i++) h = Math.imul(h ^ status.charCodeAt(i), 0x01000193);
+  h ^= h >>> 16;
+  return (h ^ (h >>> 8)) & 0xff;
 }
 
 function noteRange(summary: FileSummary, at: number | string | null): void {

@@ -73,4 +73,28 @@ describe('run keys', () => {
     expect(result.keys).toMatchObject({ orders: 4, buyers: 3 });
     expect(result.keys.bytes).toBeGreaterThan(0);
   });
+
+  it('a line that comes back with another status or refund is counted once and warned about, naming both files', async () => {
+    const dir = path.join(root, 'overlap');
+    writeFileSync(path.join(root, 'overlap.yaml'), ['company: T', 'timezone: Asia/Shanghai', 'sources:', '  - { platform: tmall, preset: generic, files: [overlap/*.csv] }', ''].join('\n'));
+    const head = 'order_id,line_id,customer_id,paid_at,paid_amount,status,refund_amount';
+    const at = '2026-07-01 10:00';
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(path.join(dir, 'a.csv'), [head, `A,1,C1,${at},100.00,paid,0`, `B,1,C2,${at},50.00,paid,0`].join('\n') + '\n');
+    // The newer export: A refunded since; B unchanged (a plain duplicate, no warning).
+    writeFileSync(path.join(dir, 'b.csv'), [head, `A,1,C1,${at},100.00,refunded,100.00`, `B,1,C2,${at},50.00,paid,0`].join('\n') + '\n');
+    const ws = await loadWorkspace('overlap.yaml', root);
+    const lines: OrderLine[] = [];
+    const result = await ingestWorkspace(ws.config, { baseDir: ws.baseDir, onOrderLine: (l) => lines.push(l) });
+    expect(lines.map((l) => [l.orderId, l.status, l.refundAmountMinor])).toEqual([['A', 'paid', 0], ['B', 'paid', 0]]);
+    expect(result.files.map((f) => f.skipped.duplicate)).toEqual([0, 2]);
+    const problems = result.problems.list();
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatchObject({
+      severity: 'warning',
+      file: 'overlap/b.csv',
+      row: 2,
+      message: 'order A line 1 also appears in overlap/a.csv with a different status or refund; the first one read (overlap/a.csv) is kept',
+    });
+  });
 });
