@@ -18,7 +18,9 @@ export interface LoadedWorkspace {
 }
 
 export async function loadWorkspace(configPath: string | undefined, cwd: string): Promise<LoadedWorkspace> {
-  const file = path.resolve(cwd, configPath ?? DEFAULT_CONFIG_NAME);
+  let file = path.resolve(cwd, configPath ?? DEFAULT_CONFIG_NAME);
+  // `--config myshop` names the workspace folder: take the config inside it.
+  if (configPath !== undefined && (await stat(file).catch(() => null))?.isDirectory()) file = path.join(file, DEFAULT_CONFIG_NAME);
   let text: string;
   try {
     text = await readFile(file, 'utf8');

@@ -14,5 +14,14 @@ export function parseYamlText(text: string, display: string): unknown {
       hint: 'fix the YAML syntax (indentation, quotes, colons)',
     });
   }
-  return doc.toJS({ maxAliasCount: 100 }) as unknown;
+  try {
+    return doc.toJS({ maxAliasCount: 100 }) as unknown;
+  } catch (err) {
+    // The yaml library refuses a document whose aliases would blow up in memory ("billion laughs").
+    throw new UserError(`invalid YAML: ${(err as Error).message.split('\n')[0]}`, {
+      exitCode: ExitCode.usage,
+      location: { file: display },
+      hint: 'write the values out instead of nesting anchors (&name) and aliases (*name)',
+    });
+  }
 }

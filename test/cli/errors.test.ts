@@ -98,6 +98,28 @@ sources:
     expectNoStack(r.stderr);
   });
 
+  it('--config naming the workspace folder takes the config inside it', async () => {
+    const dir = workspace({ 'shop/ecom-report.yaml': CONFIG, 'shop/orders.csv': GOOD_ORDERS });
+    const r = await runCli(['validate', '--config', 'shop'], { cwd: dir });
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain('orders.csv');
+    const empty = await runCli(['validate', '--config', '.'], { cwd: workspace({ 'x.txt': '' }) });
+    expect(empty.code).toBe(2);
+    expect(empty.stderr).toContain('no workspace config at ecom-report.yaml');
+    expectNoStack(empty.stderr);
+  });
+
+  it('a YAML alias bomb in the config is a usage error, not a crash', async () => {
+    const lines = ['a: &a ["x","x","x","x","x","x","x","x","x","x"]'];
+    for (let i = 1; i < 8; i++) lines.push(`${String.fromCharCode(97 + i)}: &${String.fromCharCode(97 + i)} [${Array(10).fill('*' + String.fromCharCode(96 + i)).join(',')}]`);
+    const dir = workspace({ 'ecom-report.yaml': CONFIG + lines.join('\n') + '\n', 'orders.csv': GOOD_ORDERS });
+    const r = await runCli(['validate'], { cwd: dir });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('ecom-report.yaml: invalid YAML');
+    expect(r.stderr).toContain('aliases');
+    expectNoStack(r.stderr);
+  });
+
   it('an unknown preset lists the valid ones', async () => {
     const dir = workspace({ 'ecom-report.yaml': CONFIG.replace('preset: generic', 'preset: tmall'), 'orders.csv': GOOD_ORDERS });
     const r = await runCli(['validate'], { cwd: dir });
