@@ -10,7 +10,11 @@ export interface Problem extends Location {
   /** The offending cell text, shown after the message (floods group by message alone). */
   value?: string;
   hint?: string;
+  /** Groups problems whose messages differ (they name an order) into one flood. */
+  group?: string;
 }
+
+const kindOf = (p: Problem) => `${p.file ?? ''}\u0000${p.column ?? ''}\u0000${p.group ?? p.message}`;
 
 const EXAMPLES_PER_KIND = 5;
 
@@ -23,7 +27,7 @@ export class ProblemLog {
 
   add(problem: Problem): void {
     if (problem.severity === 'error') this.errors++;
-    const kind = `${problem.file ?? ''}\u0000${problem.column ?? ''}\u0000${problem.message}`;
+    const kind = kindOf(problem);
     const seen = (this.seenPerKind.get(kind) ?? 0) + 1;
     this.seenPerKind.set(kind, seen);
     if (seen <= EXAMPLES_PER_KIND) {
@@ -39,8 +43,8 @@ export class ProblemLog {
     this.add({ severity: 'error', message, hint, ...location });
   }
 
-  warning(message: string, location: Location, hint?: string): void {
-    this.add({ severity: 'warning', message, hint, ...location });
+  warning(message: string, location: Location, hint?: string, group?: string): void {
+    this.add({ severity: 'warning', message, hint, group, ...location });
   }
 
   get errorCount(): number {
@@ -57,7 +61,7 @@ export class ProblemLog {
     const reported = new Set<string>();
     for (const p of this.kept) {
       out.push(p);
-      const kind = `${p.file ?? ''}\u0000${p.column ?? ''}\u0000${p.message}`;
+      const kind = kindOf(p);
       const flood = this.overflow.get(kind);
       if (flood && !reported.has(kind) && this.lastOfKind(kind) === p) {
         reported.add(kind);
@@ -74,7 +78,7 @@ export class ProblemLog {
 
   private lastOfKind(kind: string): Problem | undefined {
     let last: Problem | undefined;
-    for (const p of this.kept) if (`${p.file ?? ''}\u0000${p.column ?? ''}\u0000${p.message}` === kind) last = p;
+    for (const p of this.kept) if (kindOf(p) === kind) last = p;
     return last;
   }
 }

@@ -550,6 +550,7 @@ async function readCsvSource(args: ReadArgs): Promise<FileSummary | undefined> {
           `order ${line.orderId} line ${lineId} also appears in ${firstFile} with a different paid amount; the first one is kept`,
           { file: display, row },
           'remove the overlap or re-export one of the files',
+          'duplicate-amount',
         );
       } else if (firstAfter !== after) {
         // A later export often differs by a refund made since: keeping the first copy silently
@@ -558,6 +559,7 @@ async function readCsvSource(args: ReadArgs): Promise<FileSummary | undefined> {
           `order ${line.orderId} line ${lineId} also appears in ${firstFile} with a different status or refund; the first one read (${firstFile}) is kept`,
           { file: display, row },
           'when one export is newer, drop the overlapping days from the older one so the newer status and refunds count',
+          'duplicate-after-sale',
         );
       }
       return;

@@ -97,4 +97,21 @@ describe('run keys', () => {
       message: 'order A line 1 also appears in overlap/a.csv with a different status or refund; the first one read (overlap/a.csv) is kept',
     });
   });
+
+  it('conflicting duplicates are shown as five examples and a count, not one line each', async () => {
+    const dir = path.join(root, 'flood');
+    writeFileSync(path.join(root, 'flood.yaml'), ['company: T', 'timezone: Asia/Shanghai', 'sources:', '  - { platform: tmall, preset: generic, files: [flood/*.csv] }', ''].join('\n'));
+    const head = 'order_id,line_id,customer_id,paid_at,paid_amount,status,refund_amount';
+    mkdirSync(dir, { recursive: true });
+    const rows = (amount: string) => Array.from({ length: 12 }, (_, i) => `O${i},1,C1,2026-07-01 10:00,${amount},paid,0`);
+    writeFileSync(path.join(dir, 'a.csv'), [head, ...rows('10.00')].join('\n') + '\n');
+    writeFileSync(path.join(dir, 'b.csv'), [head, ...rows('20.00')].join('\n') + '\n');
+    const ws = await loadWorkspace('flood.yaml', root);
+    const result = await ingestWorkspace(ws.config, { baseDir: ws.baseDir, onOrderLine: () => {} });
+    const problems = result.problems.list();
+    // 12 conflicts: 5 examples naming their orders, then one line for the other 7.
+    expect(problems).toHaveLength(6);
+    expect(problems.slice(0, 5).map((p) => p.row)).toEqual([2, 3, 4, 5, 6]);
+    expect(problems[5]).toMatchObject({ file: 'flood/b.csv', message: '… and 7 more rows with the same problem' });
+  });
 });
