@@ -5,6 +5,8 @@ import { loadWorkspace, type LoadedWorkspace } from '../config/load.js';
 import type { OrderLine, SideTables } from '../canonical.js';
 import { SideTableCollector } from '../ingest/side-tables.js';
 import { ingestWorkspace, type IngestResult } from '../ingest/workspace.js';
+import { coverageWarnings, orderCoverage } from '../ingest/coverage.js';
+import { epochToLocalDate } from '../time/zone.js';
 import { assembleMetrics, type MetricsDocument } from '../metrics/document.js';
 import { OverviewAccumulator } from '../metrics/overview.js';
 import { CoreAccumulator } from '../metrics/core.js';
@@ -119,6 +121,10 @@ export async function loadAndCompute(options: PipelineOptions, ctx: CommandConte
     onFileDone: (f) => progress.fileDone(f.file, f.rowsRead, f.bytes),
   });
   const side = sideRows.tables;
+  const today = epochToLocalDate(config.timezone, ctx.now());
+  for (const w of coverageWarnings(orderCoverage(ingest.files, periods.current, config.timezone), periods.current, today)) {
+    ingest.problems.warning(w.message, {}, w.hint);
+  }
   const overviewMetrics = overview.finish();
   const coreResult = core.finish(overviewMetrics, side);
   const metrics = assembleMetrics({

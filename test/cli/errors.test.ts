@@ -120,6 +120,23 @@ sources:
     expectNoStack(r.stderr);
   });
 
+  it('exports that stop before the quarter ends, or a quarter no order falls in, are warned about (exit 0)', async () => {
+    const rows = Array.from({ length: 124 }, (_, i) => {
+      const day = new Date(Date.UTC(2026, 6, 1 + Math.floor(i / 2))).toISOString().slice(0, 10);
+      return `${2000 + i},1,${day} 10:00:00,c${i % 7},食品,10.00,completed,0`;
+    });
+    const dir = workspace({ 'ecom-report.yaml': CONFIG, 'orders.csv': [GOOD_ORDERS.split('\n')[0], ...rows].join('\n') + '\n' });
+    const r = await runCli(['validate', '--quarter', '2026Q3', '--json'], { cwd: dir });
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain('warning: store: the order exports cover 2026-07-01 … 2026-08-31 of 2026Q3 (2026-07-01 … 2026-09-30); its figures for the quarter are partial');
+    expect(JSON.parse(r.stdout).problems.map((p: { message: string }) => p.message)).toContain(
+      'store: the order exports cover 2026-07-01 … 2026-08-31 of 2026Q3 (2026-07-01 … 2026-09-30); its figures for the quarter are partial',
+    );
+    const typo = await runCli(['validate', '--quarter', '2025Q3'], { cwd: dir });
+    expect(typo.code).toBe(0);
+    expect(typo.stderr).toContain('warning: no order line falls in 2025Q3 (2025-07-01 … 2025-09-30); the exports cover 2026-07-01 … 2026-08-31 — check --quarter');
+  });
+
   it('an unknown preset lists the valid ones', async () => {
     const dir = workspace({ 'ecom-report.yaml': CONFIG.replace('preset: generic', 'preset: tmall'), 'orders.csv': GOOD_ORDERS });
     const r = await runCli(['validate'], { cwd: dir });

@@ -1,0 +1,113 @@
+// Whether the order exports cover the report quarter. A deck built from two months of a
+// three-month quarter looks just as confident as a full one, so a gap at either end is said
+// out loud (a warning on stderr and in --json), and a quarter no order line falls in too.
+import type { Period } from '../time/quarter.js';
+import { epochToLocalDate } from '../time/zone.js';
+import type { FileSummary } from './workspace.js';
+
+export interface PlatformCoverage {
+  platform: string;
+  /** First and last local day of the platform's order lines, over all its files. */
+  first: string;
+  last: string;
+  /** Lines kept over the whole span (sets the rate a gap is judged by). */
+  lines: number;
+  /** 'partial': the lines start after the quarter starts or end before it ends. */
+  coverage: 'full' | 'partial' | 'none';
+}
+
+/** Per platform with order lines, how their days cover `quarter` (days are YYYY-MM-DD). */
+export function orderCoverage(files: readonly FileSummary[], quarter: Period, timeZone: string): PlatformCoverage[] {
+  const spans = new Map<string, { first: string; last: string; lines: number }>();
+  const day = (at: number | string) => (typeof at === 'string' ? at.slice(0, 10) : epochToLocalDate(timeZone, at));
+  for (const f of files) {
+    if (f.table !== 'order_lines' || f.firstAt === null || f.lastAt === null) continue;
+    const first = day(f.firstAt);
+    const last = day(f.lastAt);
+    const span = spans.get(f.platform);
+    if (!span) spans.set(f.platform, { first, last, lines: f.rowsKept });
+    else {
+      span.lines += f.rowsKept;
+      if (first < span.first) span.first = first;
+      if (last > span.last) span.last = last;
+    }
+  }
+  return [...spans].map(([platform, { first, last, lines }]) => ({
+    platform,
+    first,
+    last,
+    lines,
+    coverage: last < quarter.start || first > quarter.end ? 'none' : first <= quarter.start && last >= quarter.end ? 'full' : 'partial',
+  }));
+}
+
+export interface CoverageWarning {
+  message: string;
+  hint: string;
+}
+
+/**
+ * The warnings for a quarter's coverage. `nowDay` is today's local date: a quarter not over yet
+ * is said so once, and its missing last days are not a gap.
+ */
+export function coverageWarnings(coverage: readonly PlatformCoverage[], quarter: Period, nowDay: string): CoverageWarning[] {
+  const span = `${quarter.start} … ${quarter.end}`;
+  const out: CoverageWarning[] = [];
+  const running = nowDay <= quarter.end;
+  if (running) {
+    out.push({
+      message: `${quarter.label} is not over yet (it ends ${quarter.end}); the deck shows the days so far`,
+      hint: 'build it again after the quarter ends, or pass --quarter for a finished one',
+    });
+  }
+  if (coverage.length > 0 && coverage.every((c) => c.coverage === 'none')) {
+    const first = coverage.reduce((a, c) => (c.first < a ? c.first : a), coverage[0]!.first);
+    const last = coverage.reduce((a, c) => (c.last > a ? c.last : a), coverage[0]!.last);
+    out.push({
+      message: `no order line falls in ${quarter.label} (${span}); the exports cover ${first} … ${last}`,
+      hint: 'check --quarter, or add the exports for that quarter to the sources',
+    });
+    return out;
+  }
+  // Days that cannot have data yet are not missing.
+  const lastExpected = running ? (nowDay < quarter.start ? quarter.start : previousDay(nowDay)) : quarter.end;
+  for (const c of coverage) {
+    if (c.coverage === 'none') {
+      out.push({
+        message: `${c.platform}: no order line falls in ${quarter.label}; its exports cover ${c.first} … ${c.last}`,
+        hint: `add ${c.platform}'s export for ${quarter.label}, or ignore this if it did not sell then`,
+      });
+    } else if (unlikelyGap(c, quarter.start, lastExpected)) {
+      const from = c.first > quarter.start ? c.first : quarter.start;
+      const to = c.last < quarter.end ? c.last : quarter.end;
+      out.push({
+        message: `${c.platform}: the order exports cover ${from} … ${to} of ${quarter.label} (${span}); its figures for the quarter are partial`,
+        hint: 'add the export for the missing days, or ignore this if there were no orders then',
+      });
+    }
+  }
+  return out;
+}
+
+/**
+ * A small shop may simply sell nothing on the quarter's last days, so a gap counts only when the
+ * platform's own rate says it should have had about five lines in it (no line in such a gap
+ * happens by chance well under 1 % of the time).
+ */
+function unlikelyGap(c: PlatformCoverage, start: string, end: string): boolean {
+  const perDay = c.lines / (daysBetween(c.first, c.last) + 1);
+  const gap = Math.max(0, daysBetween(start, c.first)) + Math.max(0, daysBetween(c.last, end));
+  return gap > 0 && gap * perDay >= EXPECTED_LINES_IN_GAP;
+}
+
+const EXPECTED_LINES_IN_GAP = 5;
+
+function daysBetween(from: string, to: string): number {
+  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
+}
+
+function previousDay(day: string): string {
+  const d = new Date(`${day}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() - 1);
+  return d.toISOString().slice(0, 10);
+}
