@@ -122,7 +122,7 @@ export async function loadAndCompute(options: PipelineOptions, ctx: CommandConte
   });
   const side = sideRows.tables;
   const today = epochToLocalDate(config.timezone, ctx.now());
-  for (const w of coverageWarnings(orderCoverage(ingest.files, periods.current, config.timezone), periods.current, today)) {
+  for (const w of coverageWarnings(orderCoverage(ingest.coverage, periods.current, config.timezone), periods.current, today)) {
     ingest.problems.warning(w.message, {}, w.hint);
   }
   const overviewMetrics = overview.finish();

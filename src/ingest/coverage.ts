@@ -2,8 +2,8 @@
 // three-month quarter looks just as confident as a full one, so a gap at either end is said
 // out loud (a warning on stderr and in --json), and a quarter no order line falls in too.
 import type { Period } from '../time/quarter.js';
-import { epochToLocalDate } from '../time/zone.js';
-import type { FileSummary } from './workspace.js';
+import { dayString, daysFromCivil, epochToLocalDate } from '../time/zone.js';
+import type { Coverage } from './workspace.js';
 
 export interface PlatformCoverage {
   platform: string;
@@ -16,29 +16,23 @@ export interface PlatformCoverage {
   coverage: 'full' | 'partial' | 'none';
 }
 
-/** Per platform with order lines, how their days cover `quarter` (days are YYYY-MM-DD). */
-export function orderCoverage(files: readonly FileSummary[], quarter: Period, timeZone: string): PlatformCoverage[] {
-  const spans = new Map<string, { first: string; last: string; lines: number }>();
+/** How a day span [first, last] covers a period [start, end] (all YYYY-MM-DD). */
+export function spanCoverage(first: string | null, last: string | null, start: string, end: string): 'full' | 'partial' | 'none' {
+  if (first === null || last === null || last < start || first > end) return 'none';
+  return first <= start && last >= end ? 'full' : 'partial';
+}
+
+/** Per platform with order lines (ingest's per-platform coverage), how their days cover `quarter`. */
+export function orderCoverage(coverage: readonly Coverage[], quarter: Period, timeZone: string): PlatformCoverage[] {
   const day = (at: number | string) => (typeof at === 'string' ? at.slice(0, 10) : epochToLocalDate(timeZone, at));
-  for (const f of files) {
-    if (f.table !== 'order_lines' || f.firstAt === null || f.lastAt === null) continue;
-    const first = day(f.firstAt);
-    const last = day(f.lastAt);
-    const span = spans.get(f.platform);
-    if (!span) spans.set(f.platform, { first, last, lines: f.rowsKept });
-    else {
-      span.lines += f.rowsKept;
-      if (first < span.first) span.first = first;
-      if (last > span.last) span.last = last;
-    }
+  const out: PlatformCoverage[] = [];
+  for (const c of coverage) {
+    if (c.table !== 'order_lines' || c.firstAt === null || c.lastAt === null) continue;
+    const first = day(c.firstAt);
+    const last = day(c.lastAt);
+    out.push({ platform: c.platform, first, last, lines: c.rowsKept, coverage: spanCoverage(first, last, quarter.start, quarter.end) });
   }
-  return [...spans].map(([platform, { first, last, lines }]) => ({
-    platform,
-    first,
-    last,
-    lines,
-    coverage: last < quarter.start || first > quarter.end ? 'none' : first <= quarter.start && last >= quarter.end ? 'full' : 'partial',
-  }));
+  return out;
 }
 
 export interface CoverageWarning {
@@ -102,12 +96,10 @@ function unlikelyGap(c: PlatformCoverage, start: string, end: string): boolean {
 
 const EXPECTED_LINES_IN_GAP = 5;
 
+const dayNumber = (day: string) => daysFromCivil(Number(day.slice(0, 4)), Number(day.slice(5, 7)), Number(day.slice(8, 10)));
+
 function daysBetween(from: string, to: string): number {
-  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
+  return dayNumber(to) - dayNumber(from);
 }
 
-function previousDay(day: string): string {
-  const d = new Date(`${day}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() - 1);
-  return d.toISOString().slice(0, 10);
-}
+const previousDay = (day: string) => dayString(dayNumber(day) - 1);

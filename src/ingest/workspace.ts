@@ -246,10 +246,11 @@ export async function ingestWorkspace(config: WorkspaceConfig, options: IngestOp
   for (const table of TABLE_NAMES) {
     if (!config.sources.some((s) => s.table === table)) missing.push({ table });
   }
-  return { files, problems, tables, orderLines, coverage: coverageOf(files), missing, keys: { orders: keys.orders, buyers: keys.buyers, bytes: keys.bytes } };
+  return { files, problems, tables, orderLines, coverage: coverageByPlatform(files), missing, keys: { orders: keys.orders, buyers: keys.buyers, bytes: keys.bytes } };
 }
 
-function coverageOf(files: readonly FileSummary[]): Coverage[] {
+/** The files' rows and spans summed per platform and table. */
+export function coverageByPlatform(files: readonly FileSummary[]): Coverage[] {
   const byKey = new Map<string, Coverage>();
   for (const f of files) {
     const key = `${f.platform}\u0000${f.table}`;

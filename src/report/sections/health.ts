@@ -2,17 +2,10 @@
 // per file; the dates each platform's orders (and each side table) cover against the report
 // quarter and its two comparison periods; and which inputs were not provided at all.
 import { TABLE_NAMES, type TableName } from '../../canonical.js';
+import { spanCoverage } from '../../ingest/coverage.js';
 import { periodNote, platformName, sourceNote, type DataHealthFile, type SectionContext, type SlideDef } from '../context.js';
 import { formatCount } from '../format.js';
 import type { Component, ContentSlide, TableBlock } from '../model.js';
-
-type Coverage = 'full' | 'partial' | 'none';
-
-/** How a date range [first, last] covers a period [start, end] (all YYYY-MM-DD). */
-export function coverageOf(first: string | null, last: string | null, start: string, end: string): Coverage {
-  if (first === null || last === null || last < start || first > end) return 'none';
-  return first <= start && last >= end ? 'full' : 'partial';
-}
 
 interface CoverageRow {
   /** Platform of order lines, or a side table. */
@@ -69,7 +62,7 @@ function healthSlide(ctx: SectionContext): ContentSlide[] {
 
   const coverage = coverageRows(ctx, health.files);
   const periods = [p.current, p.previous, p.yearAgo];
-  const marks = coverage.map((row) => periods.map((period) => coverageOf(row.first, row.last, period.start, period.end)));
+  const marks = coverage.map((row) => periods.map((period) => spanCoverage(row.first, row.last, period.start, period.end)));
   const coverageTable: TableBlock = {
     type: 'table',
     header: [s.t('health.coverage.source'), s.t('health.coverage.first'), s.t('health.coverage.last'), s.t('health.coverage.current'), s.t('health.coverage.previous'), s.t('health.coverage.yearAgo')],
