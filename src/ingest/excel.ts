@@ -239,6 +239,7 @@ export async function openXlsx(path: string, options: WorkbookOptions = {}): Pro
     const seen: string[] = [];
     let found = false;
     let current: StreamWorksheet | undefined;
+    let chosenSource: unknown;
     try {
       for await (const sheet of reader) {
         current = sheet;
@@ -262,13 +263,23 @@ export async function openXlsx(path: string, options: WorkbookOptions = {}): Pro
           continue;
         }
         found = true;
+        const ending = watchEnding(sheet);
+        chosenSource = ending.source;
         let batch: CsvRecord[] = [];
+        let lastRow = 0;
         for await (const row of sheet) {
+          lastRow = row.number;
           batch.push({ row: row.number, fields: rowFields(row.values) });
           if (batch.length >= batchSize) {
             yield batch;
             batch = [];
           }
+        }
+        if (!ending.complete()) {
+          throw new WorkbookProblem(
+            `the workbook is incomplete: sheet '${name}' stops in the middle (its data ends after row ${lastRow})`,
+            'the file was damaged or cut short when it was written or copied: export it again',
+          );
         }
         if (batch.length > 0) yield batch;
         break;
@@ -288,6 +299,7 @@ export async function openXlsx(path: string, options: WorkbookOptions = {}): Pro
       );
     } finally {
       if (current) releaseSheet(current);
+      releaseSource(chosenSource);
       file.destroy();
       counted.destroy();
     }
@@ -304,11 +316,35 @@ export async function openXlsx(path: string, options: WorkbookOptions = {}): Pro
  * with a listener, keeps that quiet and frees the file handle.
  */
 function releaseSheet(sheet: StreamWorksheet): void {
-  const source = sheet.iterator;
+  releaseSource(sheet.iterator);
+}
+
+function releaseSource(source: unknown): void {
   if (source instanceof Readable && !source.destroyed) {
     source.on('error', () => {});
     source.destroy();
   }
+}
+
+/**
+ * Watches the end of a sheet's XML as exceljs reads it. exceljs never closes its XML parser, so a
+ * sheet whose XML stops part way — a package re-zipped after a failed write — reads as a shorter
+ * sheet without complaint; only the closing `</worksheet>` tag tells a whole sheet from half of one.
+ * The check runs before the last batch is handed on, and the file is then an error like any
+ * unreadable file, so the build stops unless --allow-partial.
+ */
+function watchEnding(sheet: StreamWorksheet): { complete(): boolean; source: unknown } {
+  const source = sheet.iterator as AsyncIterable<Buffer | string> | undefined;
+  if (source === undefined || typeof source[Symbol.asyncIterator] !== 'function') return { source, complete: () => true };
+  let tail = '';
+  sheet.iterator = (async function* () {
+    for await (const chunk of source) {
+      const text = typeof chunk === 'string' ? chunk : chunk.toString('latin1', Math.max(0, chunk.length - 64));
+      tail = (tail + text).slice(-64);
+      yield chunk;
+    }
+  })();
+  return { source, complete: () => /<\/(?:[\w.-]+:)?worksheet>\s*$/.test(tail) };
 }
 
 function rowFields(values: StreamRow['values']): string[] {

@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import * as XLSX from '@e965/xlsx';
 import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import type { OrderLine } from '../../src/canonical.js';
 import { loadWorkspace } from '../../src/config/load.js';
@@ -373,6 +374,27 @@ ${extra}`;
     expect(text.problems).toEqual([
       'data/orders.xlsx: not a readable .xlsx workbook (it is not a zip package) — open it in Excel and save it again as .xlsx, or export the data as CSV',
     ]);
+  });
+
+  it('a sheet whose XML stops part way inside an intact package is an error, not half the rows', async () => {
+    const rows = [['订单编号', '实付金额'], ...Array.from({ length: 400 }, (_, i) => [`1000${i}`, 10])];
+    const whole = await xlsx({ Orders: rows });
+    const zip = await JSZip.loadAsync(readFileSync(whole));
+    const sheetXml = await zip.file('xl/worksheets/sheet1.xml')!.async('string');
+    expect(sheetXml.trimEnd().endsWith('</worksheet>')).toBe(true);
+    zip.file('xl/worksheets/sheet1.xml', sheetXml.slice(0, Math.floor(sheetXml.length / 2)));
+    const cut = await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });
+    const { problems } = await ingest(yaml(''), { 'data/orders.xlsx': cut });
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatch(
+      /^data\/orders\.xlsx: the workbook is incomplete: sheet 'Orders' stops in the middle \(its data ends after row \d+\) — the file was damaged or cut short/,
+    );
+    // The whole workbook, re-zipped the same way, reads without a problem: the check is on the
+    // sheet's end, not on how the package was written.
+    zip.file('xl/worksheets/sheet1.xml', sheetXml);
+    const again = await ingest(yaml(''), { 'data/orders.xlsx': await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' }) });
+    expect(again.problems).toEqual([]);
+    expect(again.lines).toHaveLength(400);
   });
 
   it('mapped from scratch without a line amount: unit price × quantity; a negative quantity is a refund', async () => {
