@@ -321,14 +321,33 @@ function orderLineFromSlots(
     problems.push({ column: 'paid_amount', message: 'a paid line has no paid amount', hint: 'fill in the amount or map the right column', fatal: true });
     return undefined;
   }
-  const quantity = num(v[QUANTITY] ?? null) ?? 1;
+  const createdAt = num(v[CREATED_AT] ?? null);
+  let paidTime = paidAt;
+  if (paidStatus && paidAt === null) {
+    // The paid time places a sale in its quarter: a paid line without one would count nowhere.
+    // The order's created time is the nearest stand-in (exports without a payment column
+    // usually have only an order date); without either the line cannot be placed.
+    if (createdAt === null) {
+      problems.push({ column: 'paid_at', message: 'a paid line has no paid time', hint: 'fill in the paid time, or map the column that holds it (columns: { paid_at: … })', fatal: true });
+      return undefined;
+    }
+    paidTime = createdAt;
+    problems.push({
+      column: 'paid_at',
+      message: 'a paid line has no paid time: its created time is used',
+      hint: 'map the column that holds the paid time (columns: { paid_at: … }) if the export has one',
+      fatal: false,
+    });
+  }
+  let quantity = num(v[QUANTITY] ?? null) ?? 1;
   let paidMinor = paidAmount ?? 0;
   let refundMinor = refund;
-  // A negative quantity is a return booked as a row of its own: it takes back money, so its
-  // amount counts as a refund, never as negative sales.
-  if (quantity < 0 && paidStatus) {
+  // A negative quantity or amount is a return booked as a row of its own: it takes back money,
+  // so its amount counts as a refund, never as negative sales.
+  if ((quantity < 0 || paidMinor < 0) && paidStatus) {
     refundMinor = Math.max(Math.abs(paidMinor), refundMinor);
     paidMinor = 0;
+    quantity = -Math.abs(quantity);
     status = 'refunded';
   }
   const isLive = v[IS_LIVE] ?? null;
@@ -339,8 +358,8 @@ function orderLineFromSlots(
     // Settled with the line id, once the line is known not to be a duplicate.
     orderKey: -1,
     buyerKey: -1,
-    createdAt: num(v[CREATED_AT] ?? null),
-    paidAt: paidStatus ? paidAt : null,
+    createdAt,
+    paidAt: paidStatus ? paidTime : null,
     customerId: str(v[CUSTOMER_ID] ?? null),
     sku: str(v[SKU] ?? null),
     productName: str(v[PRODUCT_NAME] ?? null),

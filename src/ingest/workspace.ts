@@ -467,7 +467,7 @@ async function readCsvSource(args: ReadArgs): Promise<FileSummary | undefined> {
     for (const p of cellProblems) {
       problems.add({
         severity: p.fatal ? 'error' : 'warning',
-        message: p.fatal ? p.message : `${p.message} (cell left empty)`,
+        message: p.message,
         value: p.value,
         hint: p.hint,
         file: display,

@@ -137,9 +137,54 @@ describe('OrderLineReader (generic columns)', () => {
   });
 
   it('computes the line amount from price × quantity − discount when the file has none', () => {
-    const reader = readerFor('generic', ['order_id', 'quantity', 'unit_price', 'discount', 'status']);
+    const reader = readerFor('generic', ['order_id', 'paid_at', 'quantity', 'unit_price', 'discount', 'status']);
     const problems: CellProblem[] = [];
-    expect(reader.read(['O5', '3', '4.00', '1.50', 'paid'], problems)).toMatchObject({ paidAmountMinor: 1050, unitPriceMinor: 400, discountMinor: 150 });
+    expect(reader.read(['O5', '2026-07-01 10:00', '3', '4.00', '1.50', 'paid'], problems)).toMatchObject({ paidAmountMinor: 1050, unitPriceMinor: 400, discountMinor: 150 });
+    expect(problems).toEqual([]);
+  });
+});
+
+describe('OrderLineReader (paid lines without a paid time, negative amounts)', () => {
+  const HEADER = ['order_id', 'created_at', 'paid_at', 'quantity', 'paid_amount', 'status'];
+
+  it('places a paid line without a paid time by its created time, with a warning', () => {
+    const reader = readerFor('generic', HEADER);
+    const problems: CellProblem[] = [];
+    const line = reader.read(['O1', '2026-07-05 10:00', '', '1', '100', 'paid'], problems);
+    expect(line).toMatchObject({ paidAt: shanghai(2026, 7, 5, 10), createdAt: shanghai(2026, 7, 5, 10), paidAmountMinor: 10000, status: 'paid' });
+    expect(problems).toEqual([
+      {
+        column: 'paid_at',
+        message: 'a paid line has no paid time: its created time is used',
+        hint: 'map the column that holds the paid time (columns: { paid_at: … }) if the export has one',
+        fatal: false,
+      },
+    ]);
+  });
+
+  it('refuses a paid line with neither a paid nor a created time', () => {
+    const reader = readerFor('generic', HEADER);
+    const problems: CellProblem[] = [];
+    expect(reader.read(['O2', '', '', '1', '100', 'paid'], problems)).toBeUndefined();
+    expect(problems).toEqual([
+      { column: 'paid_at', message: 'a paid line has no paid time', hint: 'fill in the paid time, or map the column that holds it (columns: { paid_at: … })', fatal: true },
+    ]);
+  });
+
+  it('leaves unpaid lines without times alone', () => {
+    const reader = readerFor('generic', HEADER);
+    const problems: CellProblem[] = [];
+    expect(reader.read(['O3', '', '', '1', '', 'pending'], problems)).toMatchObject({ paidAt: null, status: 'pending' });
+    expect(reader.read(['O4', '', '', '1', '100', 'cancelled'], problems)).toMatchObject({ paidAt: null, status: 'cancelled' });
+    expect(problems).toEqual([]);
+  });
+
+  it('books a paid line with a negative amount as a return of that amount, like a negative quantity', () => {
+    const reader = readerFor('generic', HEADER);
+    const problems: CellProblem[] = [];
+    const t = '2026-07-06 09:30';
+    expect(reader.read(['O5', t, t, '2', '-50.00', 'paid'], problems)).toMatchObject({ paidAmountMinor: 0, refundAmountMinor: 5000, quantity: -2, status: 'refunded' });
+    expect(reader.read(['O6', t, t, '-1', '30.00', 'paid'], problems)).toMatchObject({ paidAmountMinor: 0, refundAmountMinor: 3000, quantity: -1, status: 'refunded' });
     expect(problems).toEqual([]);
   });
 });
