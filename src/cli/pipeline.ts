@@ -5,7 +5,7 @@ import { loadWorkspace, type LoadedWorkspace } from '../config/load.js';
 import type { OrderLine, SideTables } from '../canonical.js';
 import { SideTableCollector } from '../ingest/side-tables.js';
 import { ingestWorkspace, type IngestResult } from '../ingest/workspace.js';
-import { coverageWarnings, orderCoverage } from '../ingest/coverage.js';
+import { gapWarnings, orderCoverage, quarterGaps, type QuarterGaps } from '../ingest/coverage.js';
 import { epochToLocalDate } from '../time/zone.js';
 import { assembleMetrics, type MetricsDocument } from '../metrics/document.js';
 import { OverviewAccumulator } from '../metrics/overview.js';
@@ -43,6 +43,8 @@ export interface PipelineResult {
   ingest: IngestResult;
   side: SideTables;
   metrics: MetricsDocument;
+  /** What the order exports leave out of the report quarter (also warned about). */
+  gaps: QuarterGaps;
 }
 
 export function resolveQuarter(text: string | undefined, ctx: CommandContext, timeZone: string, fiscalStart: number): Quarter {
@@ -122,9 +124,8 @@ export async function loadAndCompute(options: PipelineOptions, ctx: CommandConte
   });
   const side = sideRows.tables;
   const today = epochToLocalDate(config.timezone, ctx.now());
-  for (const w of coverageWarnings(orderCoverage(ingest.coverage, periods.current, config.timezone), periods.current, today)) {
-    ingest.problems.warning(w.message, {}, w.hint);
-  }
+  const gaps = quarterGaps(orderCoverage(ingest.coverage, periods.current, config.timezone), periods.current, today);
+  for (const w of gapWarnings(gaps, periods.current)) ingest.problems.warning(w.message, {}, w.hint);
   const overviewMetrics = overview.finish();
   const coreResult = core.finish(overviewMetrics, side);
   const metrics = assembleMetrics({
@@ -160,5 +161,5 @@ export async function loadAndCompute(options: PipelineOptions, ctx: CommandConte
       { exitCode: ExitCode.usage, hint: 'a KPI figure: names a figure id from `ecom-report metrics --json`, e.g. core.conversion' },
     );
   }
-  return { workspace, quarter, periods, ingest, side, metrics };
+  return { workspace, quarter, periods, ingest, side, metrics, gaps };
 }

@@ -40,45 +40,85 @@ export interface CoverageWarning {
   hint: string;
 }
 
+/** A platform whose order lines miss part of the quarter (or all of it). */
+export interface PlatformGap {
+  platform: string;
+  /** 'none': no line in the quarter; 'partial': lines in [from, to] only. */
+  kind: 'none' | 'partial';
+  /** The part of the quarter the lines cover (partial), as YYYY-MM-DD. */
+  from: string;
+  to: string;
+  /** The platform's whole span of lines. */
+  first: string;
+  last: string;
+}
+
+/** What the exports leave out of the report quarter; shown as warnings and on the KPI slide. */
+export interface QuarterGaps {
+  /** Today falls in the quarter: it is not over yet. */
+  running: boolean;
+  /** No order line falls in the quarter at all: the exports' whole span instead. */
+  noLines: { first: string; last: string } | null;
+  platforms: PlatformGap[];
+}
+
 /**
- * The warnings for a quarter's coverage. `nowDay` is today's local date: a quarter not over yet
- * is said so once, and its missing last days are not a gap.
+ * The gaps of a quarter's coverage. `nowDay` is today's local date: a quarter not over yet is
+ * marked running, and its missing last days are not a gap.
  */
+export function quarterGaps(coverage: readonly PlatformCoverage[], quarter: Period, nowDay: string): QuarterGaps {
+  const running = nowDay <= quarter.end;
+  if (coverage.length > 0 && coverage.every((c) => c.coverage === 'none')) {
+    const first = coverage.reduce((a, c) => (c.first < a ? c.first : a), coverage[0]!.first);
+    const last = coverage.reduce((a, c) => (c.last > a ? c.last : a), coverage[0]!.last);
+    return { running, noLines: { first, last }, platforms: [] };
+  }
+  // Days that cannot have data yet are not missing.
+  const lastExpected = running ? (nowDay < quarter.start ? quarter.start : previousDay(nowDay)) : quarter.end;
+  const platforms: PlatformGap[] = [];
+  for (const c of coverage) {
+    const span = { platform: c.platform, first: c.first, last: c.last };
+    if (c.coverage === 'none') {
+      platforms.push({ ...span, kind: 'none', from: quarter.start, to: quarter.end });
+    } else if (unlikelyGap(c, quarter.start, lastExpected)) {
+      platforms.push({ ...span, kind: 'partial', from: c.first > quarter.start ? c.first : quarter.start, to: c.last < quarter.end ? c.last : quarter.end });
+    }
+  }
+  return { running, noLines: null, platforms };
+}
+
+/** The warnings for a quarter's coverage (see `quarterGaps`). */
 export function coverageWarnings(coverage: readonly PlatformCoverage[], quarter: Period, nowDay: string): CoverageWarning[] {
+  return gapWarnings(quarterGaps(coverage, quarter, nowDay), quarter);
+}
+
+export function gapWarnings(gaps: QuarterGaps, quarter: Period): CoverageWarning[] {
   const span = `${quarter.start} … ${quarter.end}`;
   const out: CoverageWarning[] = [];
-  const running = nowDay <= quarter.end;
-  if (running) {
+  if (gaps.running) {
     out.push({
       message: `${quarter.label} is not over yet (it ends ${quarter.end}); the deck shows the days so far`,
       hint: 'build it again after the quarter ends, or pass --quarter for a finished one',
     });
   }
-  if (coverage.length > 0 && coverage.every((c) => c.coverage === 'none')) {
-    const first = coverage.reduce((a, c) => (c.first < a ? c.first : a), coverage[0]!.first);
-    const last = coverage.reduce((a, c) => (c.last > a ? c.last : a), coverage[0]!.last);
+  if (gaps.noLines) {
     out.push({
-      message: `no order line falls in ${quarter.label} (${span}); the exports cover ${first} … ${last}`,
+      message: `no order line falls in ${quarter.label} (${span}); the exports cover ${gaps.noLines.first} … ${gaps.noLines.last}`,
       hint: 'check --quarter, or add the exports for that quarter to the sources',
     });
-    return out;
   }
-  // Days that cannot have data yet are not missing.
-  const lastExpected = running ? (nowDay < quarter.start ? quarter.start : previousDay(nowDay)) : quarter.end;
-  for (const c of coverage) {
-    if (c.coverage === 'none') {
-      out.push({
-        message: `${c.platform}: no order line falls in ${quarter.label}; its exports cover ${c.first} … ${c.last}`,
-        hint: `add ${c.platform}'s export for ${quarter.label}, or ignore this if it did not sell then`,
-      });
-    } else if (unlikelyGap(c, quarter.start, lastExpected)) {
-      const from = c.first > quarter.start ? c.first : quarter.start;
-      const to = c.last < quarter.end ? c.last : quarter.end;
-      out.push({
-        message: `${c.platform}: the order exports cover ${from} … ${to} of ${quarter.label} (${span}); its figures for the quarter are partial`,
-        hint: 'add the export for the missing days, or ignore this if there were no orders then',
-      });
-    }
+  for (const g of gaps.platforms) {
+    out.push(
+      g.kind === 'none'
+        ? {
+            message: `${g.platform}: no order line falls in ${quarter.label}; its exports cover ${g.first} … ${g.last}`,
+            hint: `add ${g.platform}'s export for ${quarter.label}, or ignore this if it did not sell then`,
+          }
+        : {
+            message: `${g.platform}: the order exports cover ${g.from} … ${g.to} of ${quarter.label} (${span}); its figures for the quarter are partial`,
+            hint: 'add the export for the missing days, or ignore this if there were no orders then',
+          },
+    );
   }
   return out;
 }

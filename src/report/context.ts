@@ -2,6 +2,7 @@
 // figures into slides; it never computes a figure (that is src/metrics) and never places a
 // shape (that is src/render).
 import type { TableName } from '../canonical.js';
+import type { QuarterGaps } from '../ingest/coverage.js';
 import type { Figure } from '../metrics/figure.js';
 import type { MetricsDocument } from '../metrics/document.js';
 import {
@@ -32,6 +33,8 @@ export interface DeckInput {
   narrativeFile?: string;
   /** What was read, file by file, for the data-health slide. */
   dataHealth?: DataHealth;
+  /** What the order exports leave out of the quarter: a caveat under the headline figures. */
+  gaps?: QuarterGaps;
 }
 
 /** One input file as ingest summarised it, with the local dates its rows cover. */

@@ -20,13 +20,16 @@ const config = path.join(root, 'fixtures/demo/ecom-report.yaml');
 let metrics: MetricsDocument;
 let zh: Strings;
 let en: Strings;
+let packagedDeck: Awaited<ReturnType<typeof loadTemplate>>['deck'];
 
 beforeAll(async () => {
   const dir = mkdtempSync(path.join(tmpdir(), 'build-deck-'));
   const r = await runCli(['build', '--quarter', '2026Q3', '--config', config, '--out', 'd.pptx', '--metrics-json', 'm.json'], { cwd: dir });
   expect(r.code).toBe(0);
   metrics = JSON.parse(readFileSync(path.join(dir, 'm.json'), 'utf8')) as MetricsDocument;
-  zh = new Strings((await loadTemplate('default', root, 'zh-CN')).strings, 'zh-CN');
+  const template = await loadTemplate('default', root, 'zh-CN');
+  zh = new Strings(template.strings, 'zh-CN');
+  packagedDeck = template.deck;
   en = new Strings((await loadTemplate('default', root, 'en')).strings, 'en');
 }, 120_000);
 
@@ -172,5 +175,37 @@ describe('buildDeck with a deck.yaml', () => {
     const listed = new Set(t.deck.sections.flatMap((s) => s.slides.map((x) => x.id)));
     const unlisted = [...slideRegistry().keys()].filter((id) => !listed.has(id) && !id.endsWith('.inputs'));
     expect(unlisted).toEqual([]);
+  });
+});
+
+describe('the KPI slide under incomplete exports', () => {
+  const kpisOf = (deck: Deck) => content(deck).find((s) => s.id === 'overview.kpis')!;
+  const build = (strings: Strings, gaps: DeckInput['gaps']) => buildDeck({ ...input(strings), gaps }, { deck: packagedDeck });
+
+  it('carries no caveat when the exports cover the quarter', () => {
+    expect(kpisOf(build(zh, { running: false, noLines: null, platforms: [] })).footnote).toBeUndefined();
+    expect(kpisOf(build(zh, undefined)).footnote).toBeUndefined();
+  });
+
+  it('says which platform stops early and which has nothing in the quarter', () => {
+    const gaps: DeckInput['gaps'] = {
+      running: false,
+      noLines: null,
+      platforms: [
+        { platform: 'douyin', kind: 'partial', from: '2026-07-01', to: '2026-08-31', first: '2026-04-01', last: '2026-08-31' },
+        { platform: 'jd', kind: 'none', from: '2026-07-01', to: '2026-09-30', first: '2026-01-01', last: '2026-06-30' },
+      ],
+    };
+    expect(kpisOf(build(zh, gaps)).footnote).toBe('* 数据不完整，同比、环比为现有数据与整季相比：抖音 只含 2026年7月1日至2026年8月31日 的订单；京东 本季度没有订单数据');
+    expect(kpisOf(build(en, gaps)).footnote).toBe(
+      '* Incomplete data; changes compare it with whole quarters: Douyin has orders for July 1, 2026 – August 31, 2026 only; JD has no orders in this quarter\'s data',
+    );
+  });
+
+  it('says when the quarter is not over, and when no order falls in it', () => {
+    expect(kpisOf(build(zh, { running: true, noLines: null, platforms: [] })).footnote).toBe('* 数据不完整，同比、环比为现有数据与整季相比：本季度到 2026年9月30日 才结束，这里是截至今天的数据');
+    expect(kpisOf(build(zh, { running: false, noLines: { first: '2025-07-01', last: '2025-09-30' }, platforms: [] })).footnote).toBe(
+      '* 数据不完整，同比、环比为现有数据与整季相比：导出文件中没有本季度的订单（现有数据为 2025年7月1日至2025年9月30日）',
+    );
   });
 });

@@ -143,6 +143,7 @@ export async function deckModel(
     inputs,
     narrativeFile: config.narrative,
     dataHealth: dataHealth(computed, config.timezone),
+    gaps: computed.gaps,
   }, { deck: template.deck, page: template.theme.size });
   return { deck, template, locale, reportDate };
 }

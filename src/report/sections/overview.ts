@@ -5,6 +5,7 @@ import {
   clauses,
   dayRange,
   definitionNotes,
+  formatDay,
   kpi,
   linesNote,
   money,
@@ -61,6 +62,9 @@ export function overviewSlides(ctx: SectionContext): ContentSlide[] {
       ...common,
     ],
   };
+
+  const caveat = gapsFootnote(ctx);
+  if (caveat) kpiSlide.footnote = caveat;
 
   // 2. GMV by platform, this quarter against a year ago.
   const platforms = o.byPlatform;
@@ -173,6 +177,27 @@ export function overviewSlides(ctx: SectionContext): ContentSlide[] {
   }
 
   return [kpiSlide, platformSlide, categorySlide, trendSlide];
+}
+
+/**
+ * The caveat under the headline figures when the exports leave part of the quarter out: a
+ * quarter not over yet, a platform that stops early or starts late, one with no line in the
+ * quarter. Its changes compare what is there with whole quarters, so the reader must know.
+ */
+function gapsFootnote(ctx: SectionContext): string | undefined {
+  const gaps = ctx.input.gaps;
+  if (!gaps) return undefined;
+  const s = ctx.s;
+  const q = ctx.m.periods.current;
+  const parts: string[] = [];
+  if (gaps.noLines) parts.push(s.t('slides.overviewKpis.gaps.noLines', { span: dayRange(gaps.noLines.first, gaps.noLines.last, s) }));
+  else if (gaps.running) parts.push(s.t('slides.overviewKpis.gaps.running', { end: formatDay(q.end, s) }));
+  for (const g of gaps.platforms) {
+    const platform = platformName(g.platform, s);
+    parts.push(g.kind === 'none' ? s.t('slides.overviewKpis.gaps.none', { platform }) : s.t('slides.overviewKpis.gaps.partial', { platform, span: dayRange(g.from, g.to, s) }));
+  }
+  if (parts.length === 0) return undefined;
+  return `${s.t('slides.overviewKpis.gaps.lead')}${clauses(ctx, parts)}`;
 }
 
 function topShareHeadline(
