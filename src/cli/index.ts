@@ -1,7 +1,7 @@
 // The command line: parses argv, runs one command, and returns its exit code. Nothing here
 // calls process.exit; bin/ecom-report sets process.exitCode from the returned number.
 import { Command, CommanderError, Option } from 'commander';
-import { ExitCode, UserError, formatUserError } from '../errors.js';
+import { ExitCode, UserError, formatUserError, type Location } from '../errors.js';
 import { processContext, type CommandContext } from './context.js';
 
 const EXAMPLES = `
@@ -134,7 +134,24 @@ function joinQuarterWords(argv: string[]): string[] {
   return out;
 }
 
+/**
+ * `--json` promises one JSON document on stdout; a run that fails before its command has one
+ * to print (a bad flag, a missing config, an unwritable output) still gives one, so a script
+ * reading stdout always gets `ok` and the reason instead of empty output.
+ */
+function failureJson(exitCode: number, error: { message: string; hint?: string; location?: Location; internal?: boolean }): string {
+  const location = error.location && Object.keys(error.location).length > 0 ? error.location : undefined;
+  return JSON.stringify({ ok: false, exitCode, error: { ...error, location } }, null, 2) + '\n';
+}
+
+/** `--json` among the arguments, not after a `--` that ends the options. */
+function asksForJson(argv: string[]): boolean {
+  const end = argv.indexOf('--');
+  return (end === -1 ? argv : argv.slice(0, end)).includes('--json');
+}
+
 export async function run(argv: string[], ctx: CommandContext = processContext()): Promise<number> {
+  const json = asksForJson(argv);
   let result: Promise<number> | undefined;
   const program = buildProgram(ctx, (p) => {
     result = p;
@@ -155,14 +172,17 @@ export async function run(argv: string[], ctx: CommandContext = processContext()
       if (err.code === 'commander.help' && argv.length === 0) return ExitCode.usage;
       // --help and --version end here too, successfully.
       if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || err.code === 'commander.help') return ExitCode.ok;
+      if (json) ctx.stdout.write(failureJson(ExitCode.usage, { message: err.message.replace(/^error: /, ''), hint: 'run with --help for usage' }));
       return ExitCode.usage;
     }
     if (err instanceof UserError) {
       ctx.stderr.write(`ecom-report: ${formatUserError(err)}\n`);
+      if (json) ctx.stdout.write(failureJson(err.exitCode, { message: err.message, hint: err.hint, location: err.location }));
       return err.exitCode;
     }
     // Anything else is a bug: keep the stack so it can be reported.
     ctx.stderr.write(`ecom-report: internal error — please report it with the lines below\n${(err as Error).stack ?? String(err)}\n`);
+    if (json) ctx.stdout.write(failureJson(70, { message: (err as Error).message ?? String(err), internal: true }));
     return 70;
   }
 }

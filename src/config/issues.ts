@@ -39,28 +39,60 @@ function unwrap(schema: unknown): unknown {
   return s;
 }
 
-export function describeIssues(schema: z.ZodType, issues: readonly z.core.$ZodIssue[]): string[] {
-  const lines: string[] = [];
+/** `tmall` for `tmall-orders`: the one allowed value that holds what was written, if only one does. */
+function onlyContaining(written: string, allowed: readonly string[]): string | undefined {
+  if (written.length < 2) return undefined;
+  const hits = allowed.filter((a) => a.toLowerCase().includes(written.toLowerCase()));
+  return hits.length === 1 ? hits[0] : undefined;
+}
+
+/** The value the user wrote at a path of the parsed yaml, if it is there. */
+function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
+  let current = input;
+  for (const part of path) {
+    if (current === null || typeof current !== 'object') return undefined;
+    current = (current as Record<PropertyKey, unknown>)[part];
+  }
+  return current;
+}
+
+/**
+ * One line per issue. `input`, the parsed yaml, lets a wrong choice name what was written and
+ * the closest allowed value: `'shopfiy-orders' is not one of … (did you mean 'shopify-orders'?)`.
+ */
+export function describeIssues(schema: z.ZodType, issues: readonly z.core.$ZodIssue[], input?: unknown): string[] {
+  return issueLines(schema, issues, input).map((l) => l.text);
+}
+
+/** The same lines, each with the path it is about (to find its line in the yaml text). */
+export function issueLines(schema: z.ZodType, issues: readonly z.core.$ZodIssue[], input?: unknown): Array<{ path: PropertyKey[]; text: string }> {
+  const lines: Array<{ path: PropertyKey[]; text: string }> = [];
   for (const issue of issues) {
     if (issue.code === 'unrecognized_keys') {
       const known = knownKeysAt(schema, issue.path);
       for (const key of issue.keys) {
         const guess = nearest(key, known);
         const path = formatPath([...issue.path, key]);
-        lines.push(`${path}: unknown key '${key}'${guess ? ` (did you mean '${guess}'?)` : ''}`);
+        lines.push({ path: [...issue.path, key], text: `${path}: unknown key '${key}'${guess ? ` (did you mean '${guess}'?)` : ''}` });
       }
       continue;
     }
     if (issue.code === 'invalid_value' && Array.isArray(issue.values)) {
       const allowed = issue.values.map(String);
-      lines.push(`${formatPath(issue.path)}: expected one of ${allowed.join(', ')}`);
+      const written = valueAt(input, issue.path);
+      if (typeof written === 'string' || typeof written === 'number') {
+        const guess = nearest(String(written), allowed) ?? onlyContaining(String(written), allowed);
+        lines.push({ path: [...issue.path], text: `${formatPath(issue.path)}: '${written}' is not one of ${allowed.join(', ')}${guess ? ` (did you mean '${guess}'?)` : ''}` });
+      } else {
+        lines.push({ path: [...issue.path], text: `${formatPath(issue.path)}: expected one of ${allowed.join(', ')}` });
+      }
       continue;
     }
     if (issue.code === 'invalid_type' && issue.message.includes('received undefined')) {
-      lines.push(`${formatPath(issue.path)}: is required`);
+      lines.push({ path: [...issue.path], text: `${formatPath(issue.path)}: is required` });
       continue;
     }
-    lines.push(`${formatPath(issue.path)}: ${issue.message}`);
+    lines.push({ path: [...issue.path], text: `${formatPath(issue.path)}: ${issue.message}` });
   }
   return lines;
 }

@@ -3,8 +3,8 @@
 import { readFile, readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { ExitCode, UserError } from '../errors.js';
-import { describeIssues } from './issues.js';
-import { parseYamlText } from './yaml-text.js';
+import { issueLines } from './issues.js';
+import { lineOfPath, parseYamlText } from './yaml-text.js';
 import { workspaceSchema, type WorkspaceConfig } from './schema.js';
 
 export const DEFAULT_CONFIG_NAME = 'ecom-report.yaml';
@@ -40,8 +40,12 @@ export async function loadWorkspace(configPath: string | undefined, cwd: string)
   const raw = parseYamlText(text, display);
   const parsed = workspaceSchema.safeParse(raw ?? {});
   if (!parsed.success) {
-    const lines = describeIssues(workspaceSchema, parsed.error.issues);
-    throw new UserError(lines.map((l) => `${display}: ${l}`).join('\n'), {
+    // Every issue at once, each at its line, so one run shows all there is to fix.
+    const lines = issueLines(workspaceSchema, parsed.error.issues, raw).map((l) => {
+      const line = lineOfPath(text, l.path);
+      return `${display}${line ? `:${line}` : ''}: ${l.text}`;
+    });
+    throw new UserError(lines.join('\n'), {
       exitCode: ExitCode.usage,
       hint: 'docs/workspace.md lists every key of the workspace config',
     });

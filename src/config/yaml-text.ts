@@ -1,6 +1,6 @@
 // Parses the text of a yaml file the user edits, turning a syntax error into one line that
 // points at the file, line and column.
-import { parseDocument } from 'yaml';
+import { LineCounter, isNode, parseDocument } from 'yaml';
 import { ExitCode, UserError } from '../errors.js';
 
 export function parseYamlText(text: string, display: string): unknown {
@@ -24,4 +24,19 @@ export function parseYamlText(text: string, display: string): unknown {
       hint: 'write the values out instead of nesting anchors (&name) and aliases (*name)',
     });
   }
+}
+
+/**
+ * The 1-based line of the yaml text where the value at `path` is written (or, when it is
+ * missing, the nearest enclosing value that is), so a config error can point at its line.
+ */
+export function lineOfPath(text: string, path: readonly PropertyKey[]): number | undefined {
+  const counter = new LineCounter();
+  const doc = parseDocument(text.replace(/^\uFEFF/, ''), { lineCounter: counter });
+  if (doc.errors.length > 0) return undefined;
+  for (let n = path.length; n >= 0; n--) {
+    const node = n === 0 ? doc.contents : doc.getIn(path.slice(0, n) as unknown[], true);
+    if (isNode(node) && node.range) return counter.linePos(node.range[0]).line;
+  }
+  return undefined;
 }

@@ -62,7 +62,7 @@ export function readMetricsSettings(thresholds: Record<string, unknown>, where =
   for (const key of SETTING_KEYS) if (thresholds[key] !== undefined) own[key] = thresholds[key];
   const parsed = metricsSettingsSchema.safeParse(own);
   if (parsed.success) return parsed.data;
-  const lines = describeIssues(metricsSettingsSchema, parsed.error.issues).map((l) => `${where}: thresholds.${l}`);
+  const lines = describeIssues(metricsSettingsSchema, parsed.error.issues, own).map((l) => `${where}: thresholds.${l}`);
   throw new UserError(lines.join('\n'), {
     exitCode: ExitCode.usage,
     // Each line of the message already starts with the file and path.

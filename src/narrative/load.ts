@@ -19,7 +19,7 @@ export interface LoadedNarrative {
 export function parseNarrative(raw: unknown, display: string): Narrative {
   const parsed = narrativeSchema.safeParse(raw ?? {});
   if (!parsed.success) {
-    const lines = describeIssues(narrativeSchema, parsed.error.issues);
+    const lines = describeIssues(narrativeSchema, parsed.error.issues, raw);
     throw new UserError(lines.map((l) => `${display}: ${l}`).join('\n'), {
       exitCode: ExitCode.usage,
       // The file is already at the start of every line of the message.

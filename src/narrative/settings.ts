@@ -35,7 +35,7 @@ export function parseReportSettings(
         lines.push(`${display}: ${key}.${k}: unknown key '${k}'${guess ? ` (did you mean '${guess}'?)` : ''}`);
       }
     }
-    for (const line of describeIssues(schema, rest)) {
+    for (const line of describeIssues(schema, rest, value)) {
       lines.push(`${display}: ${key}${line.startsWith('(top level)') ? line.slice('(top level)'.length) : line.startsWith('[') ? line : `.${line}`}`);
     }
     return undefined;

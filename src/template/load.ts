@@ -86,7 +86,7 @@ export async function loadTemplate(nameOrPath: string, baseDir: string, locale: 
   }
   const parsed = themeSchema.safeParse(themeRaw);
   if (!parsed.success) {
-    const lines = describeIssues(themeSchema, parsed.error.issues);
+    const lines = describeIssues(themeSchema, parsed.error.issues, themeRaw);
     throw new UserError(lines.map((l) => `${displayPath(themeFile)}: ${l}`).join('\n'), {
       exitCode: ExitCode.usage,
       hint: 'see docs/restyle.md for the theme.yaml keys',

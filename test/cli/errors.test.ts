@@ -67,7 +67,7 @@ describe('command-line errors', () => {
     const dir = workspace({ 'ecom-report.yaml': CONFIG.replace('timezone', 'timezon'), 'orders.csv': GOOD_ORDERS });
     const r = await runCli(['validate'], { cwd: dir });
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain("ecom-report.yaml: timezon: unknown key 'timezon' (did you mean 'timezone'?)");
+    expect(r.stderr).toContain("ecom-report.yaml:2: timezon: unknown key 'timezon' (did you mean 'timezone'?)");
   });
 
   it('bare ecom-report prints the help and exits 2, so a script that lost its arguments fails', async () => {
@@ -91,10 +91,10 @@ sources:
     const dir = workspace({ 'ecom-report.yaml': config, 'orders.csv': GOOD_ORDERS });
     const r = await runCli(['validate', '--quarter', '2026Q3'], { cwd: dir });
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain("ecom-report.yaml: timezone: 'Asia/Shanhai' is not a known time zone; use an IANA name such as Asia/Shanghai");
-    expect(r.stderr).toContain("ecom-report.yaml: sources[0].timezone: 'Mars/Base' is not a known time zone");
-    expect(r.stderr).toContain("ecom-report.yaml: reportDate: '2026-02-30' is not a day of the calendar");
-    expect(r.stderr).toContain('ecom-report.yaml: campaigns[0].end: ends before it starts (2026-08-22)');
+    expect(r.stderr).toContain("ecom-report.yaml:2: timezone: 'Asia/Shanhai' is not a known time zone; use an IANA name such as Asia/Shanghai");
+    expect(r.stderr).toContain("ecom-report.yaml:9: sources[0].timezone: 'Mars/Base' is not a known time zone");
+    expect(r.stderr).toContain("ecom-report.yaml:3: reportDate: '2026-02-30' is not a day of the calendar");
+    expect(r.stderr).toContain('ecom-report.yaml:5: campaigns[0].end: ends before it starts (2026-08-22)');
     expectNoStack(r.stderr);
   });
 
@@ -141,7 +141,8 @@ sources:
     const dir = workspace({ 'ecom-report.yaml': CONFIG.replace('preset: generic', 'preset: tmall'), 'orders.csv': GOOD_ORDERS });
     const r = await runCli(['validate'], { cwd: dir });
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain('sources[0].preset: expected one of tmall-orders');
+    expect(r.stderr).toContain("ecom-report.yaml:5: sources[0].preset: 'tmall' is not one of tmall-orders");
+    expect(r.stderr).toContain("(did you mean 'tmall-orders'?)");
   });
 
   it('files that match nothing are an input error naming the source', async () => {
@@ -252,5 +253,79 @@ sources:
     const dir = workspace({ 'ecom-report.yaml': CONFIG, 'orders.csv': GOOD_ORDERS });
     const r = await runCli(['metrics', '--json'], { cwd: dir, now: Date.UTC(2026, 10, 24) });
     expect(JSON.parse(r.stdout).quarter).toBe('2026Q3');
+  });
+});
+
+describe('--json when a run fails before its command has a result', () => {
+  it('a missing config still prints one JSON document with the reason and exit code', async () => {
+    const dir = workspace({});
+    const r = await runCli(['build', '--quarter', '2026Q3', '--json'], { cwd: dir });
+    expect(r.code).toBe(2);
+    const doc = JSON.parse(r.stdout);
+    expect(doc.ok).toBe(false);
+    expect(doc.exitCode).toBe(2);
+    expect(doc.error.message).toContain('no workspace config at ecom-report.yaml');
+    expect(doc.error.hint).toContain('ecom-report init');
+    expect(r.stderr).toContain('no workspace config at ecom-report.yaml');
+  });
+
+  it('a bad flag value on validate is a JSON usage error', async () => {
+    const dir = workspace({ 'ecom-report.yaml': CONFIG, 'orders.csv': GOOD_ORDERS });
+    const r = await runCli(['validate', '--quarter', '2026Q5', '--json'], { cwd: dir });
+    expect(r.code).toBe(2);
+    const doc = JSON.parse(r.stdout);
+    expect(doc).toMatchObject({ ok: false, exitCode: 2 });
+    expect(doc.error.message).toContain("'2026Q5' is not a quarter");
+  });
+
+  it('an unknown flag is a JSON usage error, with the flag named', async () => {
+    const r = await runCli(['metrics', '--json', '--colour'], { cwd: tmpdir() });
+    expect(r.code).toBe(2);
+    const doc = JSON.parse(r.stdout);
+    expect(doc).toMatchObject({ ok: false, exitCode: 2 });
+    expect(doc.error.message).toContain('--colour');
+  });
+
+  it('a config error names its line, in the message and in the JSON', async () => {
+    const dir = workspace({ 'ecom-report.yaml': CONFIG.replace('preset: generic', 'preset: shopfiy-orders'), 'orders.csv': GOOD_ORDERS });
+    const r = await runCli(['build', '--quarter', '2026Q3', '--json'], { cwd: dir });
+    expect(r.code).toBe(2);
+    const doc = JSON.parse(r.stdout);
+    expect(doc.ok).toBe(false);
+    // CONFIG: line 5 is `    preset: …`
+    expect(doc.error.message).toContain("ecom-report.yaml:5: sources[0].preset: 'shopfiy-orders' is not one of tmall-orders");
+    expect(doc.error.message).toContain("(did you mean 'shopify-orders'?)");
+    expect(r.stderr).toContain("ecom-report.yaml:5: sources[0].preset: 'shopfiy-orders'");
+  });
+
+  it('a YAML syntax error carries file, row and column in the JSON', async () => {
+    const dir = workspace({ 'ecom-report.yaml': 'company: "unclosed\nsources: []\n' });
+    const r = await runCli(['validate', '--json'], { cwd: dir });
+    expect(r.code).toBe(2);
+    const doc = JSON.parse(r.stdout);
+    expect(doc.error.message).toContain('invalid YAML');
+    expect(doc.error.location.file).toBe('ecom-report.yaml');
+    expect(typeof doc.error.location.row).toBe('number');
+  });
+
+  it('every schema problem is listed at once, each at its line', async () => {
+    const text = CONFIG.replace('timezone: Asia/Shanghai', 'timezone: Asia/Shanghai\nlocal: en').replace('preset: generic', 'preset: jd');
+    const dir = workspace({ 'ecom-report.yaml': text, 'orders.csv': GOOD_ORDERS });
+    const r = await runCli(['validate'], { cwd: dir });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("ecom-report.yaml:3: local: unknown key 'local' (did you mean 'locale'?)");
+    expect(r.stderr).toContain("ecom-report.yaml:6: sources[0].preset: 'jd' is not one of");
+    expect(r.stderr).toContain("(did you mean 'jd-orders'?)");
+  });
+
+  it('without --json nothing goes to stdout', async () => {
+    const r = await runCli(['build', '--quarter', '2026Q3'], { cwd: mkdtempSync(path.join(tmpdir(), 'ecom-report-cli-')) });
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+  });
+
+  it('a --json after -- is not the flag', async () => {
+    const r = await runCli(['send', '--to', 'a@example.com', '--', '--json'], { cwd: mkdtempSync(path.join(tmpdir(), 'ecom-report-cli-')) });
+    expect(r.stdout).toBe('');
   });
 });

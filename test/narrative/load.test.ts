@@ -49,7 +49,7 @@ describe('parseNarrative', () => {
   it('names a wrong type or value at its path', () => {
     expect(messageOf(() => parseNarrative({ team: { roles: [{ role: 'a', headcount: '3' }] } }, 'n.yaml'))).toMatch(/^n\.yaml: team\.roles\[0\]\.headcount: /);
     expect(messageOf(() => parseNarrative({ projects: [{ ...project, status: 'ontrack' }] }, 'n.yaml'))).toBe(
-      'n.yaml: projects[0].status: expected one of done, on-track, at-risk, late',
+      "n.yaml: projects[0].status: 'ontrack' is not one of done, on-track, at-risk, late (did you mean 'on-track'?)",
     );
     expect(messageOf(() => parseNarrative({ projects: [{ ...project, goal: undefined }] }, 'n.yaml'))).toBe('n.yaml: projects[0].goal: is required');
   });
