@@ -15,6 +15,7 @@ import { CampaignAccumulator } from '../metrics/campaigns.js';
 import { OperationsAccumulator } from '../metrics/operations.js';
 import { completeReview } from '../metrics/review.js';
 import { loadNarrative } from '../narrative/load.js';
+import { loadTemplate, type LoadedTemplate } from '../template/load.js';
 import { parseReportSettings } from '../narrative/settings.js';
 import { minorPerMajor } from '../report/format.js';
 import {
@@ -45,6 +46,24 @@ export interface PipelineResult {
   metrics: MetricsDocument;
   /** What the order exports leave out of the report quarter (also warned about). */
   gaps: QuarterGaps;
+}
+
+/** Nothing to report: `build` refuses, `validate` lists it as an error. */
+export const NO_ORDER_LINES = {
+  message: 'no order lines were read, so there is nothing to report',
+  hint: 'check the sources: files globs and presets in the workspace config',
+};
+
+/**
+ * The deck template named by `--template` or the workspace, loaded before any export is read,
+ * so a typo in deck.yaml or a theme colour fails in a second rather than after a long ingest.
+ */
+export async function loadWorkspaceTemplate(
+  options: { config?: string; template?: string; locale?: string },
+  ctx: CommandContext,
+): Promise<LoadedTemplate> {
+  const { config, baseDir } = await loadWorkspace(options.config, ctx.cwd);
+  return loadTemplate(options.template ?? config.template, options.template ? ctx.cwd : baseDir, options.locale ?? config.locale, ctx.cwd);
 }
 
 export function resolveQuarter(text: string | undefined, ctx: CommandContext, timeZone: string, fiscalStart: number): Quarter {

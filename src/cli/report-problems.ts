@@ -25,7 +25,7 @@ export function printFileSummary(ingest: IngestResult, ctx: CommandContext, time
   for (const f of ingest.files) {
     ctx.stderr.write(
       `${f.file}: ${f.table} (${f.preset}, ${f.encoding}) read ${f.rowsRead}, kept ${f.rowsKept}, ${describeSkips(f)}; ` +
-        `${formatAt(f.firstAt, timeZone)} … ${formatAt(f.lastAt, timeZone)}\n`,
+        `${f.firstAt === null && f.lastAt === null ? 'no dated rows' : `${formatAt(f.firstAt, timeZone)} … ${formatAt(f.lastAt, timeZone)}`}\n`,
     );
   }
 }

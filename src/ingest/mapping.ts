@@ -125,7 +125,9 @@ export function planColumns(
     const recipe = derive.find((d) => d.field === field);
     const alternative = recipe ? `; or columns for ${recipe.needs.join(', ')} to compute it` : '';
     const guess = [field, ...candidates].map((c) => nearest(c, unused)).find((g) => g !== undefined);
-    const shown = unused.length > 15 ? `${unused.slice(0, 15).join(', ')} … (${unused.length} in all)` : unused.join(', ');
+    // A header is cut at 40 characters: one long garbled "header" must not fill the screen.
+    const named = unused.map((h) => (h.length > 40 ? `${h.slice(0, 39)}…` : h));
+    const shown = named.length > 15 ? `${named.slice(0, 15).join(', ')} … (${named.length} in all)` : named.join(', ');
     problems.push({
       message: `required column '${field}' not found (looked for ${candidates.map((c) => `'${c}'`).join(', ') || 'no header'}${alternative})`,
       hint:

@@ -85,7 +85,18 @@ export class ProblemLog {
 
 export function formatProblem(p: Problem): string {
   const where = formatLocation(p);
-  const value = p.value !== undefined ? ` '${p.value.length > 60 ? p.value.slice(0, 57) + '…' : p.value}'` : '';
-  const head = `${where ? where + ': ' : ''}${p.severity === 'warning' ? 'warning: ' : ''}${p.message}${value}`;
-  return p.hint ? `${head} — ${p.hint}` : head;
+  const value = p.value !== undefined ? ` '${visible(p.value.length > 60 ? p.value.slice(0, 57) + '…' : p.value)}'` : '';
+  // A problem with no place to point at still says what it is; one with a place reads as a compiler's.
+  const severity = p.severity === 'warning' ? 'warning: ' : where ? '' : 'error: ';
+  const head = `${where ? where + ': ' : ''}${severity}${visible(p.message)}${value}`;
+  return p.hint ? `${head} — ${visible(p.hint)}` : head;
+}
+
+/**
+ * Text from a file made safe to print: control characters (an escape sequence in a garbled
+ * header would restyle or clear the user's terminal) are shown as `\x1b`.
+ */
+export function visible(text: string): string {
+  // eslint-disable-next-line no-control-regex
+  return text.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
 }

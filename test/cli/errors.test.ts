@@ -329,3 +329,33 @@ describe('--json when a run fails before its command has a result', () => {
     expect(r.stdout).toBe('');
   });
 });
+
+describe('validate refuses what build refuses', () => {
+  const HEADER_ONLY = 'order_id,line_id,paid_at,customer_id,category,paid_amount,status,refund_amount\n';
+
+  it('exports holding no order line: an error in validate (exit 1, listed in --json) as in build', async () => {
+    const dir = workspace({ 'ecom-report.yaml': CONFIG, 'orders.csv': HEADER_ONLY });
+    const v = await runCli(['validate', '--quarter', '2026Q3', '--json'], { cwd: dir });
+    expect(v.code).toBe(1);
+    expect(v.stderr).toContain('error: no order lines were read, so there is nothing to report');
+    expect(v.stderr).toContain('orders.csv: order_lines (generic, utf8) read 0, kept 0, nothing skipped; no dated rows');
+    expect(v.stderr).not.toContain('inputs OK');
+    const doc = JSON.parse(v.stdout);
+    expect(doc.ok).toBe(false);
+    expect(doc.problems.some((p: { severity: string; message: string }) => p.severity === 'error' && p.message.includes('no order lines'))).toBe(true);
+    const b = await runCli(['build', '--quarter', '2026Q3'], { cwd: dir });
+    expect(b.code).toBe(1);
+    expect(b.stderr).toContain('no order lines were read, so there is nothing to report');
+    expect(existsSync(path.join(dir, 'out'))).toBe(false);
+  });
+
+  it('a template the workspace names that does not exist is a usage error in validate too', async () => {
+    const dir = workspace({ 'ecom-report.yaml': `template: brnad\n${CONFIG}`, 'orders.csv': GOOD_ORDERS });
+    const b = await runCli(['build', '--quarter', '2026Q3'], { cwd: dir });
+    const v = await runCli(['validate', '--quarter', '2026Q3'], { cwd: dir });
+    expect(b.code).toBe(2);
+    expect(v.code).toBe(2);
+    expect(v.stderr).toContain('brnad');
+    expect(v.stderr.split('\n')[0]).toBe(b.stderr.split('\n')[0]);
+  });
+});

@@ -9,12 +9,11 @@ import { buildDeck } from '../../report/build-deck.js';
 import { Strings } from '../../report/strings.js';
 import { renderDeck } from '../../render/pptx.js';
 import { loadTemplate, type LoadedTemplate } from '../../template/load.js';
-import { loadWorkspace } from '../../config/load.js';
 import type { TableName } from '../../canonical.js';
 import type { DataHealth } from '../../report/context.js';
 import { epochToLocalDate } from '../../time/zone.js';
 import type { CommandContext } from '../context.js';
-import { loadAndCompute, type PipelineResult } from '../pipeline.js';
+import { NO_ORDER_LINES, loadAndCompute, loadWorkspaceTemplate, type PipelineResult } from '../pipeline.js';
 import { printProblems } from '../report-problems.js';
 import { deliveryLog, shownPath } from './send.js';
 
@@ -39,7 +38,7 @@ export async function buildCommand(options: BuildOptions, ctx: CommandContext): 
   const plan = options.pdf || options.email ? await prepareDelivery({ pdf: options.pdf, to: options.email, toFlag: '--email' }, ctx.env) : null;
   // The template is checked before any export is read, so a typo in deck.yaml or a theme
   // colour fails in a second rather than after a long ingest.
-  const loadedTemplate = await loadTemplateEarly(options, ctx);
+  const loadedTemplate = await loadWorkspaceTemplate(options, ctx);
   const outputs = await checkOutputPaths(options, ctx);
   const computed = await loadAndCompute(options, ctx);
   const { workspace, ingest, metrics } = computed;
@@ -54,9 +53,7 @@ export async function buildCommand(options: BuildOptions, ctx: CommandContext): 
     return ExitCode.input;
   }
   if (metrics.provenance.orderLines === 0) {
-    throw new UserError('no order lines were read, so there is nothing to report', {
-      hint: 'check the sources: files globs and presets in the workspace config',
-    });
+    throw new UserError(NO_ORDER_LINES.message, { hint: NO_ORDER_LINES.hint });
   }
 
   const renderStarted = ctx.now();
@@ -109,11 +106,6 @@ async function checkOutputPaths(options: BuildOptions, ctx: CommandContext): Pro
 }
 
 /** The deck model and the template it is drawn with, for a computed workspace (shared with `send`). */
-async function loadTemplateEarly(options: BuildOptions, ctx: CommandContext): Promise<LoadedTemplate> {
-  const { config, baseDir } = await loadWorkspace(options.config, ctx.cwd);
-  return loadTemplate(options.template ?? config.template, options.template ? ctx.cwd : baseDir, options.locale ?? config.locale, ctx.cwd);
-}
-
 /** The deck model for computed figures; `preloaded` is the template when the caller has it. */
 export async function deckModel(
   options: Pick<BuildOptions, 'template' | 'locale'>,
