@@ -345,11 +345,23 @@ async function readCsvSource(args: ReadArgs): Promise<FileSummary | undefined> {
         let first = 0;
         while (first < batch.length && firstFilledCell(batch, first) < 0) first++;
         if (first === batch.length) continue;
+        const planOptions = { optional: source.rowIsOrder ? ['order_id'] : undefined };
+        let mapped = planColumns(batch.fields(first), preset, source.columns, planOptions);
+        const titled = mapped.problems.length > 0 ? headerBelowTitles(batch, first, (fields) => planColumns(fields, preset, source.columns, planOptions)) : undefined;
+        if (titled) {
+          const titles = titleTexts(batch, first, titled.at);
+          problems.warning(
+            `${titles.length === 1 ? 'a title row' : `${titles.length} title rows`} above the header left out: ${titles.map((t) => `'${t}'`).join(', ')}`,
+            { file: display, row: batch.row(first) },
+            'the header was found below them; nothing to do unless that row is not the header',
+          );
+          first = titled.at;
+          mapped = titled.mapped;
+        }
         header = batch.fields(first);
         const headerRow = batch.row(first);
         headerKey = header.map(normalizeHeader).join('\u0000');
         headerFirstKey = normalizeHeader(header[0] ?? '');
-        const mapped = planColumns(header, preset, source.columns, { optional: source.rowIsOrder ? ['order_id'] : undefined });
         for (const p of mapped.problems) {
           problems.error(p.message, { file: display, row: headerRow, column: p.column }, p.hint);
         }
@@ -623,6 +635,49 @@ function mayBeSummary(first: number): boolean {
 }
 
 /** The first cell of record r that is not blank (String.prototype.trim leaves something), or -1. */
+/** Rows a back office puts above the header ("订单列表", "导出时间：…") are looked past this far. */
+const TITLE_ROWS_MAX = 5;
+
+/**
+ * The header under title rows, when the first filled row is not one: the first of the next few
+ * rows whose columns map cleanly, provided every row above it fills fewer cells than it does
+ * (a title is a cell or two; a real header with a missing column stays the header, and its
+ * problems are reported as they are).
+ */
+function headerBelowTitles(
+  batch: RecordBatch,
+  first: number,
+  plan: (fields: string[]) => ReturnType<typeof planColumns>,
+): { at: number; mapped: ReturnType<typeof planColumns> } | undefined {
+  let widestAbove = filledCells(batch, first);
+  for (let r = first + 1; r < batch.length && r <= first + TITLE_ROWS_MAX; r++) {
+    const filled = filledCells(batch, r);
+    if (filled === 0) continue;
+    if (filled > widestAbove) {
+      const mapped = plan(batch.fields(r));
+      if (mapped.problems.length === 0) return { at: r, mapped };
+    }
+    widestAbove = Math.max(widestAbove, filled);
+  }
+  return undefined;
+}
+
+function filledCells(batch: RecordBatch, r: number): number {
+  let n = 0;
+  for (const cell of batch.fields(r)) if (cell.trim() !== '') n++;
+  return n;
+}
+
+/** The filled cells of the title rows, for the warning (cut: a title can be long). */
+function titleTexts(batch: RecordBatch, from: number, to: number): string[] {
+  const out: string[] = [];
+  for (let r = from; r < to; r++) {
+    const text = batch.fields(r).map((c) => c.trim()).filter((c) => c !== '').join(' ');
+    if (text !== '') out.push(text.length > 40 ? `${text.slice(0, 39)}…` : text);
+  }
+  return out;
+}
+
 function firstFilledCell(batch: RecordBatch, r: number): number {
   const n = batch.cellCount(r);
   for (let k = 0; k < n; k++) {
