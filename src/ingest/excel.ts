@@ -128,7 +128,13 @@ export function excelCellText(value: unknown): string {
     error?: string;
   };
   if (Array.isArray(v.richText)) return v.richText.map((r) => r.text ?? '').join('');
-  if ('formula' in v || 'sharedFormula' in v || 'result' in v) return excelCellText(v.result);
+  if ('formula' in v || 'sharedFormula' in v || 'result' in v) {
+    // A formula with no stored result is shown as the formula: reading it as empty would
+    // quietly drop its value. exceljs's streaming reader loses the result of a formula that
+    // failed (`<c t="e"><f>…</f><v>#DIV/0!</v>`), and programs that do not calculate store none.
+    if (v.result === undefined && typeof v.formula === 'string') return `=${v.formula}`;
+    return excelCellText(v.result);
+  }
   if (v.error !== undefined) return v.error;
   if (v.text !== undefined) return excelCellText(v.text);
   return '';

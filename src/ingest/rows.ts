@@ -55,6 +55,20 @@ export function readCells(
   return out;
 }
 
+/** What Excel writes where a formula fails (#N/A is taken as a missing value instead). */
+const EXCEL_ERROR = /^#(DIV\/0!|VALUE!|REF!|NAME\?|NUM!|NULL!|SPILL!|CALC!|FIELD!|BLOCKED!|CONNECT!|BUSY!|UNKNOWN!|GETTING_DATA)$/i;
+
+const EXCEL_ERROR_WORDS = {
+  message: 'an Excel error value, not a value:',
+  hint: 'a formula in the workbook failed here: fix it (or the cells it reads) in Excel, then export again',
+};
+/** A formula as the cell's text: a workbook cell whose result is not stored (see excel.ts). */
+const FORMULA = /^=(?!")/;
+const FORMULA_WORDS = {
+  message: 'a formula whose result the workbook does not hold:',
+  hint: 'the formula failed in Excel, or the file was written by a program that does not calculate: fix it in Excel and save the workbook again (or paste the values)',
+};
+
 /** Parses one bound cell; an unreadable or missing required cell is pushed onto `problems` (fatal). */
 export function readCell(raw: string, b: ColumnBinding, ctx: RowContext, problems: CellProblem[]): CellValue {
   let parsed: CellValue | ValueProblem;
@@ -99,7 +113,15 @@ export function readCell(raw: string, b: ColumnBinding, ctx: RowContext, problem
   if (parsed instanceof ValueProblem) {
     // An unreadable cell always stops its row: reading it as empty would quietly move money
     // or dates (an unreadable paid time would turn a sale into an unpaid order).
-    problems.push({ column: b.header, message: parsed.message, hint: parsed.hint, value: parsed.value ?? raw.trim(), fatal: true });
+    const written = raw.trim();
+    const excel = EXCEL_ERROR.test(written) ? EXCEL_ERROR_WORDS : FORMULA.test(written) ? FORMULA_WORDS : undefined;
+    problems.push({
+      column: b.header,
+      message: excel?.message ?? parsed.message,
+      hint: excel?.hint ?? parsed.hint,
+      value: excel ? written : (parsed.value ?? written),
+      fatal: true,
+    });
     return null;
   }
   // An order line's amount may be empty where nothing was paid (Amazon leaves item-price blank
