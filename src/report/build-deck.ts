@@ -5,7 +5,7 @@
 // filled with formatted figures, so no number appears on a slide that is not in the metrics.
 import { ExitCode, UserError } from '../errors.js';
 import { validateDeck, type ResolvedDeck, type ResolvedSlide } from '../template/deck.js';
-import { SECTION_IDS, formatDay, type DeckInput, type SectionContext, type SlideDef } from './context.js';
+import { SECTION_IDS, dayRange, fiscalStartMonth, formatDay, quarterText as quarterWords, type DeckInput, type SectionContext, type SlideDef } from './context.js';
 import type { LocaleId } from './format.js';
 import { FigureLookup, addedComponents, addedNotes, genericSlide } from './generic-slides.js';
 import type { Chart, Component, ContentSlide, Deck, Slide } from './model.js';
@@ -79,8 +79,11 @@ export function buildDeck(input: DeckInput, plan: DeckPlan = {}): Deck {
   const ctx = contextOf(input);
   const look = new FigureLookup(ctx);
   const registry = slideRegistry();
-  const [year, quarter] = [m.quarter.slice(0, 4), m.quarter.slice(5)];
-  const quarterText = s.t('deck.quarter', { year, quarter });
+  const fiscalStart = fiscalStartMonth(m);
+  const quarterText = quarterWords(s, m.quarter, fiscalStart);
+  // A fiscal quarter's months are not in its name: the cover (and the e-mail, which quotes it) says them.
+  const coverQuarter =
+    fiscalStart === 1 ? quarterText : s.t('deck.fiscalSpan', { quarter: quarterText, span: dayRange(m.periods.current.start, m.periods.current.end, s) });
 
   // Each section's slides first, so the contents and dividers can list only what is shown.
   const built = deckSpec.sections.map((section) => ({
@@ -94,7 +97,7 @@ export function buildDeck(input: DeckInput, plan: DeckPlan = {}): Deck {
     kind: 'cover',
     company: input.company,
     title: s.t('deck.title'),
-    quarter: quarterText,
+    quarter: coverQuarter,
     presenter: input.presenter ? s.t('deck.presenter', { presenter: input.presenter }) : undefined,
     date: formatDay(input.reportDate, s),
   });

@@ -81,6 +81,27 @@ export function formatDay(day: string, s: Strings): string {
 }
 
 /** Days `start` … `end` ('YYYY-MM-DD') in the reader's words; one day when they are the same. */
+/**
+ * The month a fiscal year starts in, as the report's quarter shows it: 2026Q3 starting on
+ * 2026-10-01 is a fiscal year starting in April.
+ */
+export function fiscalStartMonth(m: Pick<MetricsDocument, 'quarter' | 'periods'>): number {
+  const quarter = Number(m.quarter.slice(5));
+  const month = Number(m.periods.current.start.slice(5, 7));
+  return ((month - 1 - (quarter - 1) * 3 + 12) % 12) + 1;
+}
+
+/**
+ * A quarter label (2026Q4) as the deck writes quarters: "2026年第4季度" / "Q4 2026"; in a fiscal
+ * year that does not start in January, "2026财年第4季度" / "FY2026 Q4", since the calendar
+ * words would name other months.
+ */
+export function quarterText(s: Strings, label: string, fiscalStart: number): string {
+  const m = /^(\d{4})Q([1-4])$/.exec(label);
+  if (!m) return label;
+  return s.t(fiscalStart === 1 ? 'deck.quarter' : 'deck.fiscalQuarter', { year: m[1]!, quarter: m[2]! });
+}
+
 export function dayRange(start: string, end: string, s: Strings): string {
   return start === end ? formatDay(start, s) : s.t('labels.dayRange', { start: formatDay(start, s), end: formatDay(end, s) });
 }

@@ -3,13 +3,12 @@
 // row per registered figure; long tables page onto continuation slides).
 import type { Figure } from '../../metrics/figure.js';
 import { REGISTRY, definitionOf, parseMissingReason, type FigureDefinition } from '../../metrics/registry.js';
-import { periodNote, platformName, type SectionContext, type SlideDef } from '../context.js';
+import { fiscalStartMonth, periodNote, platformName, quarterText, type SectionContext, type SlideDef } from '../context.js';
 import type { ContentSlide, TableBlock } from '../model.js';
 
 /** A period label (2026Q3) as the deck writes quarters. */
 export function periodText(ctx: SectionContext, label: string): string {
-  const m = /^(\d{4})Q([1-4])$/.exec(label);
-  return m ? ctx.s.t('deck.quarter', { year: m[1]!, quarter: m[2]! }) : label;
+  return quarterText(ctx.s, label, fiscalStartMonth(ctx.m));
 }
 
 /** The locale's sentence for a missing figure's reason (the English phrase when it is not a known one). */

@@ -5,7 +5,8 @@ import type { Decomposition, TargetRow } from '../../metrics/plan.js';
 import { chartScale, chartUnit, money, narrativeNone, nullableScaled, numberFormat, platformName, type SectionContext, type SlideDef } from '../context.js';
 import { formatCount, formatGrowth, formatPercent } from '../format.js';
 import type { Chart, ContentSlide, TableBlock } from '../model.js';
-import { factText, pointsText, quarterText, reviewNotes, turnoverText } from './review-common.js';
+import { factText, pointsText, reviewNotes, turnoverText } from './review-common.js';
+import { periodText } from './definitions.js';
 
 const PLAN_TABLES = ['order_lines', 'traffic_daily', 'inventory_snapshots', 'purchase_orders'] as const;
 
@@ -33,7 +34,7 @@ function gapText(ctx: SectionContext, row: TargetRow): string {
 function targetsSlide(ctx: SectionContext): ContentSlide {
   const s = ctx.s;
   const plan = ctx.m.plan;
-  const title = plan ? s.t('plan.targets.title', { quarter: quarterText(ctx, plan.quarter) }) : s.t('plan.targets.titleNext');
+  const title = plan ? s.t('plan.targets.title', { quarter: periodText(ctx, plan.quarter) }) : s.t('plan.targets.titleNext');
   const notes = reviewNotes(
     ctx,
     title,
@@ -65,7 +66,7 @@ function targetsSlide(ctx: SectionContext): ContentSlide {
       g.target === null
         ? s.t('plan.targets.headlineNoGmv', { set, defaulted: plan.targets.length - set })
         : s.t('plan.targets.headline', {
-            quarter: quarterText(ctx, plan.quarter),
+            quarter: periodText(ctx, plan.quarter),
             target: money(ctx, g.target),
             growth: g.growth === null ? s.t('comparisons.na') : formatGrowth(g.growth),
             set,
@@ -138,7 +139,7 @@ function directionsSlide(ctx: SectionContext): ContentSlide {
               type: 'text',
               style: 'bullets',
               paragraphs: [
-                plan ? s.t('plan.directions.heading', { quarter: quarterText(ctx, plan.quarter) }) : s.t('plan.directions.title'),
+                plan ? s.t('plan.directions.heading', { quarter: periodText(ctx, plan.quarter) }) : s.t('plan.directions.title'),
                 ...directions.map((d) => (d.detail ? s.t('plan.directions.itemDetail', { title: d.title, detail: d.detail }) : d.title)),
               ],
             },

@@ -28,10 +28,7 @@ export function pointsText(ctx: SectionContext, points: number, unsigned = false
   return ctx.s.t('review.points', { points: `${sign}${v}` });
 }
 
-/** A quarter label (2026Q4) as the deck writes quarters: "2026年第4季度" / "Q4 2026". */
-export function quarterText(ctx: SectionContext, label: string): string {
-  return ctx.s.t('deck.quarter', { year: label.slice(0, 4), quarter: label.slice(5) });
-}
+
 
 /** Annualised inventory turnover: "3.6 次/年" / "3.6×/yr". */
 export function turnoverText(ctx: SectionContext, value: number): string {
