@@ -1,6 +1,6 @@
 // The shared front half of build / validate / metrics: workspace → quarter → ingest → figures.
 import path from 'node:path';
-import { ExitCode, UserError } from '../errors.js';
+import { ExitCode, UserError, formatLocation } from '../errors.js';
 import { loadWorkspace, type LoadedWorkspace } from '../config/load.js';
 import type { OrderLine, SideTables } from '../canonical.js';
 import { SideTableCollector } from '../ingest/side-tables.js';
@@ -46,6 +46,32 @@ export interface PipelineResult {
   metrics: MetricsDocument;
   /** What the order exports leave out of the report quarter (also warned about). */
   gaps: QuarterGaps;
+}
+
+/** Runs config checks, keeping their usage errors to report together. */
+class ConfigChecks {
+  private readonly errors: UserError[] = [];
+
+  async run<T>(check: () => T | Promise<T>): Promise<T | undefined> {
+    try {
+      return await check();
+    } catch (err) {
+      if (!(err instanceof UserError)) throw err;
+      this.errors.push(err);
+      return undefined;
+    }
+  }
+
+  throwIfAny(): void {
+    if (this.errors.length === 0) return;
+    if (this.errors.length === 1) throw this.errors[0]!;
+    const lines = this.errors.map((e) => {
+      const where = formatLocation(e.location);
+      return where ? `${where}: ${e.message}` : e.message;
+    });
+    const hints = [...new Set(this.errors.map((e) => e.hint).filter((h): h is string => h !== undefined))];
+    throw new UserError(lines.join('\n'), { exitCode: ExitCode.usage, hint: hints.join('; ') || undefined });
+  }
 }
 
 /** Nothing to report: `build` refuses, `validate` lists it as an error. */
@@ -95,18 +121,23 @@ export async function loadAndCompute(options: PipelineOptions, ctx: CommandConte
   const configShown = path.relative(ctx.cwd, workspace.configPath) || workspace.configPath;
   // The core metrics' own settings share `thresholds:` with the diagnosis rules; each reader
   // sees only its keys.
-  const metricsSettings = readMetricsSettings(config.thresholds, configShown);
+  // The three checks run to the end even when one fails, so a run lists every typo at once.
+  const checks = new ConfigChecks();
+  const metricsSettings = await checks.run(() => readMetricsSettings(config.thresholds, configShown));
   const ruleThresholds = Object.fromEntries(Object.entries(config.thresholds).filter(([k]) => !(SETTING_KEYS as readonly string[]).includes(k)));
-  const settings = parseReportSettings({ ...config, thresholds: ruleThresholds }, configShown, SETTING_KEYS);
+  const settingsChecked = await checks.run(() => parseReportSettings({ ...config, thresholds: ruleThresholds }, configShown, SETTING_KEYS));
+  const narrativeChecked = config.narrative ? await checks.run(() => loadNarrative(config.narrative!, workspace.baseDir, ctx.cwd)) : null;
+  checks.throwIfAny();
+  const settings = settingsChecked!;
   const core = new CoreAccumulator({
     periods,
     timeZone: config.timezone,
     campaigns: config.campaigns,
-    settings: metricsSettings,
+    settings: metricsSettings!,
     minorPerMajor: minorPerMajor(config.currency),
   });
   lineSinks.push((line) => core.add(line));
-  const narrative = config.narrative ? await loadNarrative(config.narrative, workspace.baseDir, ctx.cwd) : null;
+  const narrative = narrativeChecked ?? null;
   if (narrative?.narrative.quarter !== undefined && narrative.narrative.quarter !== quarterLabel(quarter)) {
     ctx.stderr.write(`ecom-report: warning: ${config.narrative} is written for ${narrative.narrative.quarter}, the report is for ${quarterLabel(quarter)}\n`);
   }

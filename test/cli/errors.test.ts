@@ -359,3 +359,20 @@ describe('validate refuses what build refuses', () => {
     expect(v.stderr.split('\n')[0]).toBe(b.stderr.split('\n')[0]);
   });
 });
+
+describe('config checks in one run', () => {
+  it('a threshold typo and a narrative typo are listed together, not one run after the other', async () => {
+    const dir = workspace({
+      'ecom-report.yaml': `${CONFIG}narrative: narrative.yaml\nthresholds:\n  slowMoving: { dayz: 90 }\n  lateDelivry: { maxRate: 0.1 }\n`,
+      'orders.csv': GOOD_ORDERS,
+      'narrative.yaml': 'projets: []\n',
+    });
+    const r = await runCli(['validate', '--quarter', '2026Q3'], { cwd: dir });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("ecom-report.yaml: thresholds.slowMoving.dayz: unknown key 'dayz' (did you mean 'days'?)");
+    expect(r.stderr).toContain("ecom-report.yaml: thresholds.lateDelivry: unknown key 'lateDelivry' (did you mean 'lateDelivery'?)");
+    expect(r.stderr).toContain("narrative.yaml: projets: unknown key 'projets' (did you mean 'projects'?)");
+    expect(r.stderr.match(/^ecom-report: /gm)).toHaveLength(1);
+    expectNoStack(r.stderr);
+  });
+});
