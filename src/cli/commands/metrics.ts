@@ -4,6 +4,7 @@ import type { DiagnosisMetrics, Fact } from '../../metrics/diagnosis/types.js';
 import type { Figure } from '../../metrics/figure.js';
 import { formatGrowth } from '../../report/format.js';
 import type { CommandContext } from '../context.js';
+import { padEndTo, padStartTo, textWidth } from '../text-width.js';
 import { loadAndCompute } from '../pipeline.js';
 import { printProblems } from '../report-problems.js';
 
@@ -45,7 +46,7 @@ function diagnosisTable(d: DiagnosisMetrics): string {
       .filter((r) => r.status !== 'fired')
       .map((r) => [r.id, r.status === 'notChecked' ? `not checked (no ${r.missing.join(', ')})` : 'passed', '', fact(r.observed), fact(r.threshold), '']),
   ];
-  return 'diagnosis (findings ranked by money at stake)\n' + table([['rule', 'status', 'subject', 'observed', 'threshold', 'atStake'], ...rows]);
+  return 'diagnosis (findings ranked by money at stake)\n' + table([['rule', 'status', 'subject', 'observed', 'threshold', 'atStake'], ...rows], 3);
 }
 
 function amount(v: number | null, unit: Figure['unit']): string {
@@ -58,7 +59,9 @@ function figureRow(id: string, f: Figure): string[] {
   return [id, amount(f.value, f.unit), amount(f.previous, f.unit), amount(f.yearAgo, f.unit), g(f.qoq), g(f.yoy)];
 }
 
-function table(rows: string[][]): string {
-  const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => [...(r[i] ?? '')].length)));
-  return rows.map((r) => r.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ')).join('\n') + '\n';
+/** Columns padded by terminal width (a Chinese character takes two); `left` columns are text, the rest figures. */
+function table(rows: string[][], left = 1): string {
+  const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => textWidth(r[i] ?? ''))));
+  const line = (r: string[]) => r.map((c, i) => (i < left ? padEndTo(c, widths[i]!) : padStartTo(c, widths[i]!))).join('  ').trimEnd();
+  return rows.map(line).join('\n') + '\n';
 }
