@@ -117,6 +117,8 @@ export class OrderLineReader {
   private current: CellValue[] = new Array<CellValue>(FIELD_NAMES.length).fill(null);
   private previous: CellValue[] = new Array<CellValue>(FIELD_NAMES.length).fill(null);
   private hasPrevious = false;
+  /** Each bound field's header as the file writes it, for messages. */
+  private readonly headers: ReadonlyMap<string, string>;
 
   constructor(
     plan: ColumnPlan,
@@ -128,6 +130,7 @@ export class OrderLineReader {
   ) {
     if (plan.table !== 'order_lines') throw new Error(`OrderLineReader reads order_lines, not ${plan.table}`);
     this.bindings = plan.bindings;
+    this.headers = new Map(plan.bindings.map((b) => [b.field, b.header]));
     this.bindingSlots = Int32Array.from(plan.bindings, (b) => slotOf(b.field));
     this.readings = Int32Array.from(plan.bindings, plainReading);
     this.indexes = Int32Array.from(plan.bindings, (b) => b.index);
@@ -239,7 +242,7 @@ export class OrderLineReader {
         if (this.statusRules.size < 1000) this.statusRules.set(text, rule);
       }
     }
-    return orderLineFromSlots(v, this.platform, this.ctx, problems, this.statusHeader, text, rule);
+    return orderLineFromSlots(v, this.platform, this.ctx, problems, this.statusHeader, text, rule, this.headers);
   }
 
   /** Order-level cells carried forward from the previous row of the same order, then derived cells. */
@@ -289,12 +292,15 @@ function orderLineFromSlots(
   statusHeader: string,
   statusText: string | null,
   rule: StatusRule | undefined,
+  headers: ReadonlyMap<string, string>,
 ): OrderLineDraft | undefined {
   const orderId = str(v[ORDER_ID] ?? null);
   if (orderId === null) return undefined;
   const paidAt = num(v[PAID_AT] ?? null);
   const paidAmount = num(v[PAID_AMOUNT] ?? null);
-  const refund = num(v[REFUND_AMOUNT] ?? null) ?? 0;
+  // A refund is money taken back, whichever sign the export writes it with (WooCommerce and
+  // some ERPs write -5.00): a negative one would lower refunds and lift net sales above GMV.
+  const refund = Math.abs(num(v[REFUND_AMOUNT] ?? null) ?? 0);
 
   const statusCtx: StatusContext = { paid: paidAt !== null, refundMinor: refund, paidMinor: paidAmount ?? 0 };
   let status: OrderStatus;
@@ -318,7 +324,13 @@ function orderLineFromSlots(
 
   const paidStatus = status !== 'pending' && status !== 'cancelled';
   if (paidStatus && paidAmount === null) {
-    problems.push({ column: 'paid_amount', message: 'a paid line has no paid amount', hint: 'fill in the amount or map the right column', fatal: true });
+    const header = headers.get('paid_amount');
+    problems.push({
+      column: header ?? 'paid_amount',
+      message: 'a paid line has no paid amount',
+      hint: header ? `the ${header} cell is empty: fill it in (0 for a free line)` : 'fill in the amount or map the right column',
+      fatal: true,
+    });
     return undefined;
   }
   const createdAt = num(v[CREATED_AT] ?? null);
@@ -327,15 +339,23 @@ function orderLineFromSlots(
     // The paid time places a sale in its quarter: a paid line without one would count nowhere.
     // The order's created time is the nearest stand-in (exports without a payment column
     // usually have only an order date); without either the line cannot be placed.
+    const header = headers.get('paid_at');
     if (createdAt === null) {
-      problems.push({ column: 'paid_at', message: 'a paid line has no paid time', hint: 'fill in the paid time, or map the column that holds it (columns: { paid_at: … })', fatal: true });
+      problems.push({
+        column: header ?? 'paid_at',
+        message: 'a paid line has no paid time',
+        hint: header ? `the ${header} cell is empty: fill in the paid time` : 'fill in the paid time, or map the column that holds it (columns: { paid_at: … })',
+        fatal: true,
+      });
       return undefined;
     }
     paidTime = createdAt;
     problems.push({
-      column: 'paid_at',
+      column: header ?? 'paid_at',
       message: 'a paid line has no paid time: its created time is used',
-      hint: 'map the column that holds the paid time (columns: { paid_at: … }) if the export has one',
+      hint: header
+        ? `the ${header} cell is empty; nothing to do if the order was paid when it was placed`
+        : 'map the column that holds the paid time (columns: { paid_at: … }) if the export has one',
       fatal: false,
     });
   }

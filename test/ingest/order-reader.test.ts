@@ -107,7 +107,7 @@ describe('OrderLineReader (generic columns)', () => {
     const reader = readerFor('generic', GENERIC);
     const problems: CellProblem[] = [];
     expect(reader.read(['O1', '1', '2026-07-01 10:00:00', '1', '', '', 'paid', '', '', ''], problems)).toBeUndefined();
-    expect(problems).toEqual([{ column: 'paid_amount', message: 'a paid line has no paid amount', hint: 'fill in the amount or map the right column', fatal: true }]);
+    expect(problems).toEqual([{ column: 'paid_amount', message: 'a paid line has no paid amount', hint: 'the paid_amount cell is empty: fill it in (0 for a free line)', fatal: true }]);
     problems.length = 0;
     expect(reader.read(['', '1', '', '1', '', '3.00', 'paid', '', '', ''], problems)).toBeUndefined();
     expect(problems).toEqual([{ column: 'order_id', message: "'order_id' is empty", hint: 'every row needs this value', fatal: true }]);
@@ -156,7 +156,7 @@ describe('OrderLineReader (paid lines without a paid time, negative amounts)', (
       {
         column: 'paid_at',
         message: 'a paid line has no paid time: its created time is used',
-        hint: 'map the column that holds the paid time (columns: { paid_at: … }) if the export has one',
+        hint: 'the paid_at cell is empty; nothing to do if the order was paid when it was placed',
         fatal: false,
       },
     ]);
@@ -167,7 +167,7 @@ describe('OrderLineReader (paid lines without a paid time, negative amounts)', (
     const problems: CellProblem[] = [];
     expect(reader.read(['O2', '', '', '1', '100', 'paid'], problems)).toBeUndefined();
     expect(problems).toEqual([
-      { column: 'paid_at', message: 'a paid line has no paid time', hint: 'fill in the paid time, or map the column that holds it (columns: { paid_at: … })', fatal: true },
+      { column: 'paid_at', message: 'a paid line has no paid time', hint: 'the paid_at cell is empty: fill in the paid time', fatal: true },
     ]);
   });
 
