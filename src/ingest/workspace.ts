@@ -98,6 +98,12 @@ export interface IngestOptions {
 // Not `\b`: it needs a word character before it, which 合计 has none of, so `合计` alone would
 // never match.
 const SUMMARY_ROW = /^(合计|总计|小计|汇总|total|totals|grand total|sum|summary)(?![a-z0-9_])/i;
+/**
+ * The English words followed by other words ("Total Care Shampoo", "Sum 41 Tee") name products
+ * as often as totals: such a cell marks a summary row only in the order-id column, where no
+ * order is called that. `Total`, `Total:`, `TOTAL (1,234)` and the Chinese words mark one anywhere.
+ */
+const SUMMARY_WORD_THEN_WORDS = /^(total|totals|grand total|sum|summary)[^\p{L}]*\p{L}/iu;
 
 /**
  * When some of a source's patterns matched files: a named file that does not exist is an error
@@ -335,6 +341,8 @@ async function readCsvSource(args: ReadArgs): Promise<FileSummary | undefined> {
   const joinKeys: number[] = [];
   // `rowIsOrder` without an order id column: ids are made from the file name and row.
   let orderIdFromRow = false;
+  // Where the order id is: a summary word there is never a product name.
+  let orderIdColumn = -1;
   // Rows holding text that was not valid UTF-8 (shown as U+FFFD), and where the first one is.
   const invalidText = { rows: 0, row: 0, column: undefined as string | undefined };
 
@@ -367,6 +375,7 @@ async function readCsvSource(args: ReadArgs): Promise<FileSummary | undefined> {
         }
         if (mapped.problems.length > 0) return summary;
         plan = mapped.plan;
+        orderIdColumn = plan.bindings.find((b) => b.field === 'order_id')?.index ?? -1;
         orderIdFromRow = source.rowIsOrder && !plan.bindings.some((b) => b.field === 'order_id');
         for (const join of args.joins) {
           if (join.leftHeader === undefined) {
@@ -446,7 +455,7 @@ async function readCsvSource(args: ReadArgs): Promise<FileSummary | undefined> {
       summary.skipped.repeatedHeader++;
       return;
     }
-    if (mayBeSummary(batch.firstChar(r, first)) && SUMMARY_ROW.test(batch.cell(r, first).trim())) {
+    if (mayBeSummary(batch.firstChar(r, first)) && isSummaryCell(batch.cell(r, first).trim(), first === orderIdColumn)) {
       summary.skipped.summary++;
       return;
     }
@@ -629,6 +638,10 @@ function asciiSpace(c: number): boolean {
  * Could SUMMARY_ROW match a cell starting with this character (after ASCII spaces)? Its words
  * start with 合 总 小 汇 t g s (any case); a character beyond ASCII is looked at in full.
  */
+function isSummaryCell(text: string, inOrderIdColumn: boolean): boolean {
+  return SUMMARY_ROW.test(text) && (inOrderIdColumn || !SUMMARY_WORD_THEN_WORDS.test(text));
+}
+
 function mayBeSummary(first: number): boolean {
   const c = first | 32;
   return c === 116 /* t */ || c === 103 /* g */ || c === 115 /* s */ || first > 127;

@@ -47,3 +47,32 @@ describe('refunds written as negative amounts', () => {
     expect(overview.netSales.value).toBe(1500);
   });
 });
+
+describe('summary rows and products named "Total …"', () => {
+  it('a product column first with "Total Care Shampoo" and "Sum 41 Tee" is data; a trailing Total row is skipped', async () => {
+    const dir = workspace(source('generic'), {
+      'data/orders.csv':
+        'product_name,order_id,customer_id,paid_at,paid_amount,status\n' +
+        'Total Care Shampoo,1001,a,2026-07-01 10:00,10.00,paid\n' +
+        'Sum 41 Tee,1002,b,2026-07-01 10:00,20.00,paid\n' +
+        'Mug,1003,c,2026-07-01 10:00,30.00,paid\n' +
+        'Total:,,,,60.00,\n',
+    });
+    const { overview, stderr } = await figures(dir);
+    // 10 + 20 + 30
+    expect(overview.gmv.value).toBe(6000);
+    expect(overview.orders.value).toBe(3);
+    const v = await runCli(['validate', '--quarter', '2026Q3'], { cwd: dir });
+    expect(v.stderr).toContain('read 4, kept 3, skipped 1 summary');
+    expect(stderr).not.toContain('error');
+  });
+
+  it('"Total amount" in the order-id column is a summary row, not an order called that', async () => {
+    const dir = workspace(source('generic'), {
+      'data/orders.csv': 'order_id,customer_id,paid_at,paid_amount,status\n1001,a,2026-07-01 10:00,10.00,paid\nTotal amount,,,10.00,\n',
+    });
+    const { overview } = await figures(dir);
+    expect(overview.gmv.value).toBe(1000);
+    expect(overview.orders.value).toBe(1);
+  });
+});
