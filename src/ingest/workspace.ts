@@ -333,7 +333,10 @@ async function readCsvSource(args: ReadArgs): Promise<FileSummary | undefined> {
   let orderReader: OrderLineReader | undefined;
   let statusHeader = 'status';
   const cellProblems: CellProblem[] = [];
-  // Occurrence of (order, sku) inside this file, for exports that have no line id column.
+  // Occurrence of (order, sku) inside the export being read, for exports that have no line id
+  // column (or whose line id is a product id). A repeated header starts another export pasted
+  // below: counting starts again there, so its copy of a line gets the same key as the first
+  // and counts once.
   const occurrences = new Map<string, number>();
   // The previous data row's cells, for presets that carry order-level cells forward.
   let previousCells: Record<string, CellValue> | undefined;
@@ -453,6 +456,7 @@ async function readCsvSource(args: ReadArgs): Promise<FileSummary | undefined> {
     summary.rowsRead++;
     if (isRepeatedHeader(batch, r)) {
       summary.skipped.repeatedHeader++;
+      occurrences.clear();
       return;
     }
     if (mayBeSummary(batch.firstChar(r, first)) && isSummaryCell(batch.cell(r, first).trim(), first === orderIdColumn)) {
@@ -550,8 +554,10 @@ async function readCsvSource(args: ReadArgs): Promise<FileSummary | undefined> {
 
   function acceptLine(line: Omit<OrderLine, 'lineId'> & { lineId: string | null }, row: number): void {
     let lineId = line.lineId;
-    if (lineId === null) {
-      const base = line.sku ?? '';
+    if (lineId === null || preset.lineIdIsProductId) {
+      // No line id, or a product id two lines of one order can share: the n-th line of the
+      // order with this sku or product id in this export.
+      const base = lineId ?? line.sku ?? '';
       const key = `${line.orderId}\u0000${base}`;
       const n = (occurrences.get(key) ?? 0) + 1;
       occurrences.set(key, n);
@@ -567,18 +573,21 @@ async function readCsvSource(args: ReadArgs): Promise<FileSummary | undefined> {
       const firstAfter = ((rest % 256) + 256) % 256;
       const firstAmount = Math.round((rest - firstAfter) / 256);
       const firstFile = args.fileNames[file] ?? display;
+      // Exports pasted into one file (below a repeated header) overlap within the file.
+      const sameFile = firstFile === display;
+      const where = sameFile ? 'earlier in this file' : `in ${firstFile}`;
       if (firstAmount !== line.paidAmountMinor) {
         problems.warning(
-          `order ${line.orderId} line ${lineId} also appears in ${firstFile} with a different paid amount; the first one is kept`,
+          `order ${line.orderId} line ${lineId} also appears ${where} with a different paid amount; the first one is kept`,
           { file: display, row },
-          'remove the overlap or re-export one of the files',
+          sameFile ? 'the file holds exports pasted together (the header repeats): remove the overlapping rows' : 'remove the overlap or re-export one of the files',
           'duplicate-amount',
         );
       } else if (firstAfter !== after) {
         // A later export often differs by a refund made since: keeping the first copy silently
         // would lose it, so say which copy counts.
         problems.warning(
-          `order ${line.orderId} line ${lineId} also appears in ${firstFile} with a different status or refund; the first one read (${firstFile}) is kept`,
+          `order ${line.orderId} line ${lineId} also appears ${where} with a different status or refund; the first one read (${sameFile ? 'the earlier row' : firstFile}) is kept`,
           { file: display, row },
           'when one export is newer, drop the overlapping days from the older one so the newer status and refunds count',
           'duplicate-after-sale',

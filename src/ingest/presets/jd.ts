@@ -8,6 +8,7 @@ export const jdOrders: Preset = {
   table: 'order_lines',
   columns: {
     order_id: ['订单号', '订单编号'],
+    // A product id, not a line id (the export has none): see lineIdIsProductId below.
     line_id: ['商品ID', '商品编号', 'SKU'],
     sku: ['商品ID', '商品编号', 'SKU'],
     product_name: ['商品名称'],
@@ -23,6 +24,7 @@ export const jdOrders: Preset = {
     refund_amount: ['退款金额'],
     refund_reason: ['退款原因'],
   },
+  lineIdIsProductId: true,
   statuses: {
     等待付款: 'pending',
     等待出库: (c) => refundStatus(c, 'paid'),

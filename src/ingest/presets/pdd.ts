@@ -25,6 +25,7 @@ export const pddOrders: Preset = {
   table: 'order_lines',
   columns: {
     order_id: ['订单号', '订单编号'],
+    // A SKU id, not a line id (the export has none): see lineIdIsProductId below.
     line_id: ['样式ID', 'SKU ID', 'skuID'],
     sku: ['商家编码-SKU维度', '商家编码-商品维度', '商家编码', '样式ID'],
     product_name: ['商品', '商品名称'],
@@ -45,6 +46,7 @@ export const pddOrders: Preset = {
     region: ['省', '省份'],
     channel: ['订单来源', '流量来源'],
   },
+  lineIdIsProductId: true,
   statuses: {
     待支付: 'pending',
     待付款: 'pending',

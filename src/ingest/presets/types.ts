@@ -30,6 +30,14 @@ export interface Preset {
   carryForward?: readonly string[];
   /** Canonical cells computed from the row's other cells, for values the export has no column for. */
   derive?: readonly Derivation[];
+  /**
+   * The export has no line id: `line_id` is mapped to a product or SKU id, which two lines of
+   * one order can share (a gift and a paid line of the same product). Within one export a
+   * repeated (order, line id) is then a further line, numbered by occurrence like a line without
+   * an id; overlapping exports still meet on the same numbered keys. Set on jd-orders (商品ID)
+   * and pdd-orders (样式ID / SKU ID).
+   */
+  lineIdIsProductId?: boolean;
 }
 
 /** A row's cells by canonical column, as read (text, minor units, epoch ms, booleans, null). */

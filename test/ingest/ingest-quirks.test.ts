@@ -1,0 +1,110 @@
+// Quirks of real exports that once gave a wrong figure or a misleading message, end to end:
+// each case is a small workspace whose figures are worked out by hand in the comments.
+import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runCli } from '../helpers/run-cli.js';
+
+interface Overview {
+  gmv: { value: number };
+  refunds: { value: number };
+  netSales: { value: number };
+  orders: { value: number };
+  buyers: { value: number };
+}
+
+function workspace(config: string, files: Record<string, string | Buffer>): string {
+  const dir = mkdtempSync(path.join(tmpdir(), 'ecom-report-quirks-'));
+  writeFileSync(path.join(dir, 'ecom-report.yaml'), config);
+  for (const [name, text] of Object.entries(files)) {
+    mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
+    writeFileSync(path.join(dir, name), text);
+  }
+  return dir;
+}
+
+const source = (preset: string, files = 'data/*.csv', extra = '') =>
+  `company: t\ncurrency: CNY\ntimezone: Asia/Shanghai\nsources:\n  - platform: shop\n    preset: ${preset}\n    files: ["${files}"]\n${extra}`;
+
+async function figures(dir: string): Promise<{ overview: Overview; stderr: string; code: number }> {
+  const r = await runCli(['metrics', '--quarter', '2026Q3', '--json'], { cwd: dir });
+  return { overview: r.stdout ? JSON.parse(r.stdout).overview : undefined, stderr: r.stderr, code: r.code };
+}
+
+const validate = (dir: string) => runCli(['validate', '--quarter', '2026Q3'], { cwd: dir });
+
+const TMALL_HEADER = '订单编号,买家会员名,订单付款时间,买家实际支付金额,订单状态\n';
+
+describe('two exports pasted into one file', () => {
+  it('count the overlap once: the second export restarts the line numbering', async () => {
+    const dir = workspace(source('tmall-orders'), {
+      'data/orders.csv':
+        TMALL_HEADER +
+        '1001,a,2026-07-01 10:00:00,10,交易成功\n' +
+        '1002,b,2026-07-02 10:00:00,20,交易成功\n' +
+        TMALL_HEADER +
+        '1002,b,2026-07-02 10:00:00,20,交易成功\n' +
+        '1003,c,2026-07-03 10:00:00,30,交易成功\n',
+    });
+    const { overview, code } = await figures(dir);
+    expect(code).toBe(0);
+    // 10 + 20 + 30: order 1002 is in both exports and counts once
+    expect(overview.gmv.value).toBe(6000);
+    expect(overview.orders.value).toBe(3);
+    const v = await validate(dir);
+    expect(v.stderr).toContain('1 repeatedHeader');
+    expect(v.stderr).toContain('1 duplicate');
+  });
+
+  it('an order with two identical lines keeps both, in each export, and the copy counts once', async () => {
+    const dir = workspace(source('tmall-orders'), {
+      'data/orders.csv':
+        TMALL_HEADER +
+        '1001,a,2026-07-01 10:00:00,10,交易成功\n' +
+        '1001,a,2026-07-01 10:00:00,10,交易成功\n' +
+        TMALL_HEADER +
+        '1001,a,2026-07-01 10:00:00,10,交易成功\n' +
+        '1001,a,2026-07-01 10:00:00,10,交易成功\n',
+    });
+    const { overview } = await figures(dir);
+    // lines #1 and #2 of order 1001 (10 + 10), the pasted copy of both dropped
+    expect(overview.gmv.value).toBe(2000);
+    expect(overview.orders.value).toBe(1);
+  });
+});
+
+const JD_HEADER = '订单号,商品ID,商品名称,订购数量,应付金额,下单时间,付款确认时间,订单状态,下单帐号\n';
+
+describe('jd-orders: 商品ID is a product id, not a line id', () => {
+  it('two lines of one order with the same product both count', async () => {
+    const dir = workspace(source('jd-orders'), {
+      'data/jd.csv':
+        JD_HEADER +
+        '900002,100300,鞋(赠品),1,0.00,2026-07-01 10:00:00,2026-07-01 10:01:00,完成,u2\n' +
+        '900002,100300,鞋,1,99.00,2026-07-01 10:00:00,2026-07-01 10:01:00,完成,u2\n',
+    });
+    const { overview, stderr } = await figures(dir);
+    // 0 + 99
+    expect(overview.gmv.value).toBe(9900);
+    expect(overview.orders.value).toBe(1);
+    expect(stderr).not.toContain('also appears');
+  });
+
+  it('the same two lines in two overlapping exports still count once', async () => {
+    const rows =
+      '900002,100300,鞋(赠品),1,0.00,2026-07-01 10:00:00,2026-07-01 10:01:00,完成,u2\n' +
+      '900002,100300,鞋,1,99.00,2026-07-01 10:00:00,2026-07-01 10:01:00,完成,u2\n';
+    const dir = workspace(source('jd-orders'), {
+      'data/jd-1.csv': JD_HEADER + rows,
+      'data/jd-2.csv': JD_HEADER + rows + '900003,100400,袜,1,10.00,2026-07-02 10:00:00,2026-07-02 10:01:00,完成,u3\n',
+    });
+    const { overview, stderr } = await figures(dir);
+    // 0 + 99 from the first file; the second adds only order 900003's 10
+    expect(overview.gmv.value).toBe(10900);
+    expect(overview.orders.value).toBe(2);
+    expect(stderr).not.toContain('different paid amount');
+    const v = await validate(dir);
+    expect(v.stderr).toContain('2 duplicate');
+  });
+});
