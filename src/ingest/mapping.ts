@@ -5,10 +5,17 @@ import { nearest } from '../config/suggest.js';
 import { TABLE_FIELDS, type FieldSpec } from './fields.js';
 import type { Derivation, Preset } from './presets/types.js';
 
-/** Header text as compared: trimmed of ASCII, NBSP and full-width spaces, case-folded. */
+/**
+ * Header text as compared: trimmed of ASCII, NBSP and full-width spaces, full-width ASCII
+ * (`商品数量（件）`, `ＳＫＵ`) folded to ASCII as cells are, case-folded.
+ */
 export function normalizeHeader(text: string): string {
-  return text.replace(/^[\s\u00a0\u3000\ufeff]+|[\s\u00a0\u3000]+$/g, '').toLowerCase();
+  const trimmed = text.replace(/^[\s\u00a0\u3000\ufeff]+|[\s\u00a0\u3000]+$/g, '');
+  return (FULL_WIDTH.test(trimmed) ? trimmed.replace(FULL_WIDTH_ALL, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)) : trimmed).toLowerCase();
 }
+
+const FULL_WIDTH = /[\uff01-\uff5e]/;
+const FULL_WIDTH_ALL = /[\uff01-\uff5e]/g;
 
 export interface ColumnBinding {
   field: string;

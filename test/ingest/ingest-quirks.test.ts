@@ -108,3 +108,19 @@ describe('jd-orders: 商品ID is a product id, not a line id', () => {
     expect(v.stderr).toContain('2 duplicate');
   });
 });
+
+describe('headers with full-width parentheses', () => {
+  it('商品数量（件） and 店铺优惠折扣（元） read as the preset spellings 商品数量(件) and 店铺优惠折扣(元)', async () => {
+    const dir = workspace(source('pdd-orders'), {
+      'data/pdd.csv':
+        '商品,订单号,订单状态,用户实付金额（元）,商品数量（件）,店铺优惠折扣（元）,订单成交时间,售后状态\n' +
+        'T恤,260701-1,已签收,30,3,5,2026-07-01 10:00:00,无售后或售后取消\n',
+    });
+    const r = await runCli(['metrics', '--quarter', '2026Q3', '--json'], { cwd: dir });
+    expect(r.code).toBe(0);
+    const out = JSON.parse(r.stdout);
+    expect(out.overview.gmv.value).toBe(3000);
+    // 3 pieces for 30: the unit price is 10, so the lowest price band starts at 10 (not 30)
+    expect(out.overview.priceBands.bands[0].minMinor).toBe(1000);
+  });
+});
