@@ -170,6 +170,9 @@ export async function run(argv: string[], ctx: CommandContext = processContext()
     if (err instanceof CommanderError) {
       // Bare `ecom-report` shows the help too, but as a usage error: a script that lost its arguments should fail.
       if (err.code === 'commander.help' && argv.length === 0) return ExitCode.usage;
+      // Help shown in place of a missing subcommand (`ecom-report template`) or for an unknown
+      // one (`ecom-report help bogus`) is a usage error as well; commander marks it exitCode 1.
+      if (err.code === 'commander.help' && err.exitCode !== 0) return ExitCode.usage;
       // --help and --version end here too, successfully.
       if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || err.code === 'commander.help') return ExitCode.ok;
       if (json) ctx.stdout.write(failureJson(ExitCode.usage, { message: err.message.replace(/^error: /, ''), hint: 'run with --help for usage' }));

@@ -101,6 +101,13 @@ export function resolveQuarter(text: string | undefined, ctx: CommandContext, ti
       hint: 'write it as 2026Q3, 2026-Q3 or Q3 2026',
     });
   }
+  // Years the calendar code handles and a report can mean; `0226Q3` is a typo, not antiquity.
+  if (q.year < 1970 || q.year > 2999) {
+    throw new UserError(`--quarter: '${text}' is not a quarter a report can cover (the year ${q.year})`, {
+      exitCode: ExitCode.usage,
+      hint: 'check the year: write it as 2026Q3, 2026-Q3 or Q3 2026',
+    });
+  }
   return q;
 }
 

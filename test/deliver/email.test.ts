@@ -269,7 +269,8 @@ describe('send DECK --to', () => {
 
   it('asks for --quarter when the file name does not say', async () => {
     const dir = workspace();
-    writeFileSync(path.join(dir, 'deck.pptx'), 'x');
+    // A package's first bytes are enough: the quarter is asked for before the deck is read.
+    writeFileSync(path.join(dir, 'deck.pptx'), Buffer.from([0x50, 0x4b, 0x03, 0x04, 0, 0]));
     const r = await runCli(['send', 'deck.pptx', '--to', 'boss@shop.test'], { cwd: dir, env: {} });
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('pass --quarter 2026Q3');

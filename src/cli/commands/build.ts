@@ -10,6 +10,7 @@ import { Strings } from '../../report/strings.js';
 import { renderDeck } from '../../render/pptx.js';
 import { loadTemplate, type LoadedTemplate } from '../../template/load.js';
 import type { TableName } from '../../canonical.js';
+import { expandGlobs, loadWorkspace } from '../../config/load.js';
 import type { DataHealth } from '../../report/context.js';
 import { epochToLocalDate } from '../../time/zone.js';
 import type { CommandContext } from '../context.js';
@@ -64,8 +65,9 @@ export async function buildCommand(options: BuildOptions, ctx: CommandContext): 
 
   const deckName = `ecom-report-${metrics.quarter}.pptx`;
   const out = outputs.deck ? (outputs.deckIsFolder ? path.join(outputs.deck, deckName) : outputs.deck) : path.join(workspace.baseDir, 'out', deckName);
-  if (outputs.metricsJson) await writeAtomic(outputs.metricsJson, JSON.stringify(metrics, null, 2) + '\n', '--metrics-json');
+  // The deck first: a failed deck write must not leave fresh figures behind as if the build had run.
   await writeAtomic(out, bytes);
+  if (outputs.metricsJson) await writeAtomic(outputs.metricsJson, JSON.stringify(metrics, null, 2) + '\n', '--metrics-json');
   const shown = path.relative(ctx.cwd, out) || out;
   ctx.stderr.write(`ecom-report: wrote ${shown} (${deck.slides.length} slides, ${metrics.quarter})\n`);
   let delivery: DeliveryOutcome | null = null;
@@ -89,7 +91,16 @@ export async function buildCommand(options: BuildOptions, ctx: CommandContext): 
 async function checkOutputPaths(options: BuildOptions, ctx: CommandContext): Promise<{ deck?: string; deckIsFolder: boolean; metricsJson?: string }> {
   const deck = options.out === undefined ? undefined : path.resolve(ctx.cwd, options.out);
   const metricsJson = options.metricsJson === undefined ? undefined : path.resolve(ctx.cwd, options.metricsJson);
-  const deckIsFolder = deck !== undefined && (await stat(deck).catch(() => null))?.isDirectory() === true;
+  // `--out reports/` names a folder even before it exists (it is made, as out/ is).
+  const namesFolder = (p: string) => p.endsWith('/') || p.endsWith(path.sep);
+  const deckIsFolder =
+    deck !== undefined && (namesFolder(options.out!) || (await stat(deck).catch(() => null))?.isDirectory() === true);
+  if (metricsJson !== undefined && namesFolder(options.metricsJson!)) {
+    throw new UserError(`--metrics-json ${options.metricsJson}: names a folder; the figures are one .json file`, {
+      exitCode: ExitCode.usage,
+      hint: 'give a file path ending in .json, e.g. out/figures.json',
+    });
+  }
   if (deck !== undefined && !deckIsFolder && path.extname(deck).toLowerCase() !== '.pptx') {
     throw new UserError(`--out ${options.out}: the deck is a .pptx file, and this path does not end in .pptx`, {
       exitCode: ExitCode.usage,
@@ -102,7 +113,26 @@ async function checkOutputPaths(options: BuildOptions, ctx: CommandContext): Pro
       hint: 'give a path ending in .json; an export or the config is never overwritten',
     });
   }
+  const inputs = await workspaceInputs(options.config, ctx);
+  for (const [flag, target] of [['--out', deckIsFolder ? undefined : deck], ['--metrics-json', metricsJson]] as const) {
+    if (target !== undefined && inputs.has(target)) {
+      throw new UserError(`${flag} ${path.relative(ctx.cwd, target) || target}: that is one of the workspace's inputs (the config, the narrative or an export), and is never overwritten`, {
+        exitCode: ExitCode.usage,
+        hint: 'write the output somewhere else, e.g. out/',
+      });
+    }
+  }
   return { deck, deckIsFolder, metricsJson };
+}
+
+/** Every file a build reads: the config, the narrative and each source's files. */
+async function workspaceInputs(configOption: string | undefined, ctx: CommandContext): Promise<Set<string>> {
+  const { config, configPath, baseDir } = await loadWorkspace(configOption, ctx.cwd);
+  const files = new Set<string>([configPath]);
+  if (config.narrative) files.add(path.resolve(baseDir, config.narrative));
+  const patterns = config.sources.flatMap((source) => [...source.files, ...(source.join ?? []).flatMap((j) => j.files ?? [])]);
+  for (const f of (await expandGlobs(patterns, baseDir)).files) files.add(f);
+  return files;
 }
 
 /** The deck model and the template it is drawn with, for a computed workspace (shared with `send`). */

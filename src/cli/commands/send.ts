@@ -1,7 +1,7 @@
 // `ecom-report send DECK --to …`: e-mails a deck that was built before (and its PDF with --pdf).
 // The message's figures and charts are computed again from the workspace, for the quarter in
 // the deck's file name unless --quarter says otherwise.
-import { stat } from 'node:fs/promises';
+import { open, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { deliverReport, prepareDelivery, type DeliveryLog, type Tone } from '../../deliver/deliver-report.js';
 import { loadEmailWords } from '../../deliver/email-words.js';
@@ -47,6 +47,18 @@ export function shownPath(ctx: CommandContext): (file: string) => string {
 }
 
 /** `ecom-report-2026Q3.pptx` → `2026Q3`; also 2026-Q3 and 2026_q3. */
+/** A .pptx is a zip package: its first bytes are PK\x03\x04. */
+async function isZipPackage(file: string): Promise<boolean> {
+  const handle = await open(file, 'r');
+  try {
+    const head = Buffer.alloc(4);
+    const { bytesRead } = await handle.read(head, 0, 4, 0);
+    return bytesRead === 4 && head.equals(Buffer.from([0x50, 0x4b, 0x03, 0x04]));
+  } finally {
+    await handle.close();
+  }
+}
+
 export function quarterFromFileName(file: string): string | undefined {
   const m = /(\d{4})[-_ ]?Q([1-4])/i.exec(path.basename(file));
   return m ? `${m[1]}Q${m[2]}` : undefined;
@@ -61,6 +73,13 @@ export async function sendCommand(deckArg: string, options: SendOptions, ctx: Co
     throw new UserError(`no deck at ${deckArg}`, {
       exitCode: ExitCode.usage,
       hint: 'build it first with `ecom-report build --quarter 2026Q3`, or check the path',
+    });
+  }
+  // A slip of tab completion must not mail the config or an export full of customer ids.
+  if (path.extname(deckPath).toLowerCase() !== '.pptx' || !(await isZipPackage(deckPath))) {
+    throw new UserError(`${deckArg} is not a deck: send e-mails a .pptx built by ecom-report build`, {
+      exitCode: ExitCode.usage,
+      hint: 'give the .pptx path, e.g. out/ecom-report-2026Q3.pptx',
     });
   }
   const quarter = options.quarter ?? quarterFromFileName(deckPath);
