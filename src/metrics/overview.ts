@@ -176,14 +176,17 @@ export class OverviewAccumulator {
     const category = this.categories.number(categoryName);
     const buyer = line.buyerKey;
     const hasBuyer = buyer >= 0;
+    // A return booked as its own row (a negative quantity: UCI's C536379 invoices) takes money
+    // back and sells nothing: its refund counts, but it makes no order and no buyer.
+    const returnOnly = line.quantity < 0 && line.paidAmountMinor === 0;
     for (let i = 0; i < periods.length; i++) {
       const key = periods[i]![0];
       const period = periods[i]![1];
       if (paidAt < period.startMs || paidAt >= period.endMs) continue;
       const acc = this.acc[key];
       // An order or buyer is new to the period (and so to its platform) and, separately, to the category.
-      const o = this.orders.mark(line.orderKey, i, category);
-      const b = hasBuyer ? this.buyers.mark(buyer, i, category) : 0;
+      const o = returnOnly ? 0 : this.orders.mark(line.orderKey, i, category);
+      const b = hasBuyer && !returnOnly ? this.buyers.mark(buyer, i, category) : 0;
       const newOrder = (o & NEW_KEY) !== 0;
       const newCategoryOrder = (o & NEW_IN_CATEGORY) !== 0;
       const newBuyer = (b & NEW_KEY) !== 0;

@@ -76,3 +76,23 @@ describe('summary rows and products named "Total …"', () => {
     expect(overview.orders.value).toBe(1);
   });
 });
+
+describe('returns booked as rows of their own', () => {
+  it('a return-only invoice takes its money back but makes no order and no buyer', async () => {
+    const dir = workspace(source('generic'), {
+      'data/orders.csv':
+        'order_id,customer_id,paid_at,quantity,unit_price,sku\n' +
+        '536365,17850,2026-07-01 08:26,6,2.55,85123A\n' +
+        '536366,17850,2026-07-01 08:28,6,1.85,22633\n' +
+        'C536379,14527,2026-07-01 09:41,-1,27.50,D\n' +
+        'C536383,15311,2026-07-01 09:49,-1,4.65,35004C\n',
+    });
+    const { overview } = await figures(dir);
+    // 6 × 2.55 + 6 × 1.85 = 26.40 sold; 27.50 + 4.65 = 32.15 taken back
+    expect(overview.gmv.value).toBe(2640);
+    expect(overview.refunds.value).toBe(3215);
+    // two sales orders by one buyer; the two returns add neither
+    expect(overview.orders.value).toBe(2);
+    expect(overview.buyers.value).toBe(1);
+  });
+});
