@@ -234,8 +234,9 @@ const CANDIDATES: readonly CsvDelimiter[] = [',', '\t', ';'];
 
 /**
  * Pick the delimiter among `,` `\t` `;` from the first records of `text`, counting each
- * outside quoted fields. A candidate must occur in the first (header) record; among those,
- * the one whose count per record agrees with the header's in the most following records
+ * outside quoted fields. Each candidate's header is the first record that holds it (title
+ * rows above the header are passed over, even one with a comma in it); the candidate whose
+ * count per record agrees with its header's in the most following records
  * wins, then the one the header holds most of; `,` when none occurs at all.
  */
 export function detectDelimiter(text: string): CsvDelimiter {
@@ -274,16 +275,17 @@ export function detectDelimiter(text: string): CsvDelimiter {
   // The last line of the sample counts only if it is probably complete (no more text).
   if (lineHasText && counts.length === 0) counts.push(cur);
 
-  const header = counts[0];
-  if (header === undefined) return ',';
+  // Title rows above the header ("订单列表", "导出时间：…") do not hold the delimiter: each
+  // candidate's header is the first line that holds it.
   let best: CsvDelimiter = ',';
   let bestAgree = -1;
   let bestCount = 0;
   for (let k = 0; k < CANDIDATES.length; k++) {
-    const h = header[k]!;
-    if (h === 0) continue;
+    const at = counts.findIndex((c) => c[k]! > 0);
+    if (at < 0) continue;
+    const h = counts[at]![k]!;
     let agree = 0;
-    for (let r = 1; r < counts.length; r++) if (counts[r]![k] === h) agree++;
+    for (let r = at + 1; r < counts.length; r++) if (counts[r]![k] === h) agree++;
     if (agree > bestAgree || (agree === bestAgree && h > bestCount)) {
       best = CANDIDATES[k]!;
       bestAgree = agree;

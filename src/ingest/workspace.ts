@@ -358,13 +358,13 @@ async function readCsvSource(args: ReadArgs): Promise<FileSummary | undefined> {
         if (first === batch.length) continue;
         const planOptions = { optional: source.rowIsOrder ? ['order_id'] : undefined };
         let mapped = planColumns(batch.fields(first), preset, source.columns, planOptions);
-        const titled = mapped.problems.length > 0 ? headerBelowTitles(batch, first, (fields) => planColumns(fields, preset, source.columns, planOptions)) : undefined;
+        const titled = mapped.problems.length > 0 ? headerBelowTitles(batch, first, mapped.problems.length, (fields) => planColumns(fields, preset, source.columns, planOptions)) : undefined;
         if (titled) {
           const titles = titleTexts(batch, first, titled.at);
           problems.warning(
             `${titles.length === 1 ? 'a title row' : `${titles.length} title rows`} above the header left out: ${titles.map((t) => `'${t}'`).join(', ')}`,
             { file: display, row: batch.row(first) },
-            'the header was found below them; nothing to do unless that row is not the header',
+            titled.mapped.problems.length === 0 ? 'the header was found below them; nothing to do unless that row is not the header' : 'the row below is taken as the header; its problems follow',
           );
           first = titled.at;
           mapped = titled.mapped;
@@ -664,24 +664,29 @@ const TITLE_ROWS_MAX = 5;
  * The header under title rows, when the first filled row is not one: the first of the next few
  * rows whose columns map cleanly, provided every row above it fills fewer cells than it does
  * (a title is a cell or two; a real header with a missing column stays the header, and its
- * problems are reported as they are).
+ * problems are reported as they are). When none maps cleanly, such a row with fewer mapping
+ * problems than the first row's (`firstProblems`) is the header whose problems are reported:
+ * a hint must name the header's cells, not a title's text.
  */
 function headerBelowTitles(
   batch: RecordBatch,
   first: number,
+  firstProblems: number,
   plan: (fields: string[]) => ReturnType<typeof planColumns>,
 ): { at: number; mapped: ReturnType<typeof planColumns> } | undefined {
   let widestAbove = filledCells(batch, first);
+  let closest: { at: number; mapped: ReturnType<typeof planColumns> } | undefined;
   for (let r = first + 1; r < batch.length && r <= first + TITLE_ROWS_MAX; r++) {
     const filled = filledCells(batch, r);
     if (filled === 0) continue;
     if (filled > widestAbove) {
       const mapped = plan(batch.fields(r));
       if (mapped.problems.length === 0) return { at: r, mapped };
+      if (mapped.problems.length < (closest?.mapped.problems.length ?? firstProblems)) closest = { at: r, mapped };
     }
     widestAbove = Math.max(widestAbove, filled);
   }
-  return undefined;
+  return closest;
 }
 
 function filledCells(batch: RecordBatch, r: number): number {

@@ -124,3 +124,33 @@ describe('headers with full-width parentheses', () => {
     expect(out.overview.priceBands.bands[0].minMinor).toBe(1000);
   });
 });
+
+describe('title rows above a header delimited by ; or tab', () => {
+  for (const [name, d] of [
+    ['comma', ','],
+    ['semicolon', ';'],
+    ['tab', '\t'],
+  ] as const) {
+    it(`are left out and the ${name}-delimited header is found below them`, async () => {
+      const dir = workspace(source('tmall-orders'), {
+        'data/orders.csv': ['订单列表', '导出时间：2026-10-01, 共 1 条', ['订单编号', '买家会员名', '订单付款时间', '买家实际支付金额', '订单状态'].join(d), ['1001', '张三', '2026-07-01 10:00:00', '12.50', '交易成功'].join(d)].join('\n') + '\n',
+      });
+      const { overview, stderr, code } = await figures(dir);
+      expect(code).toBe(0);
+      expect(overview.gmv.value).toBe(1250);
+      expect(stderr).toContain("2 title rows above the header left out: '订单列表'");
+    });
+  }
+
+  it('a header missing a required column is named in the hint, never the title above it', async () => {
+    const dir = workspace(source('tmall-orders'), {
+      'data/orders.csv': '订单列表\n交易号;买家会员名;订单付款时间;买家实际支付金额;订单状态\n1001;张三;2026-07-01 10:00:00;12.50;交易成功\n',
+    });
+    const v = await validate(dir);
+    expect(v.code).toBe(1);
+    expect(v.stderr).toContain("required column 'order_id' not found");
+    expect(v.stderr).not.toMatch(/order_id: "订单列表"|other headers are: 订单列表/);
+    // 交易号 is the header's one unmapped cell, so it is what the hint offers
+    expect(v.stderr).toMatch(/order_id: "交易号"|other headers are: 交易号/);
+  });
+});
