@@ -44,6 +44,11 @@ export interface ResolvedDeck {
   sections: ResolvedSection[];
   /** Problems found while merging (unknown keys, bad shapes, overrides of nothing). */
   problems: string[];
+  /**
+   * `slides:` overrides that only hide a slide no section lists: fine for a built-in slide id,
+   * a misspelling otherwise (checked against the slide ids in validateDeck).
+   */
+  hiddenUnlisted?: { id: string; file: string; path: string }[];
 }
 
 /** What the names in deck.yaml are checked against. */
@@ -121,6 +126,7 @@ export function mergeDeckLayers(layers: readonly DeckLayer[]): ResolvedDeck {
   let contents = true;
   let sections: ResolvedSection[] = [];
   const overrides = new Map<string, { spec: Partial<SlideSpec>; file: string }>();
+  const hiddenUnlisted: { id: string; file: string; path: string }[] = [];
   for (const layer of layers) {
     const { spec, problems: p } = parseDeckLayer(layer);
     problems.push(...p);
@@ -169,13 +175,18 @@ export function mergeDeckLayers(layers: readonly DeckLayer[]): ResolvedDeck {
       sections[anchor.section]!.slides.splice(anchor.slide + 1, 0, { ...rest, id, file, path });
       continue;
     }
-    if (spec.show === false) continue; // hiding a slide the deck does not show: nothing to do
+    if (spec.show === false) {
+      // Hiding a slide the sections do not list: nothing to do if it is a built-in slide, but a
+      // misspelt id must not pass silently (validateDeck knows the slide ids).
+      hiddenUnlisted.push({ id, file, path });
+      continue;
+    }
     problems.push(
       `${file}: ${path}: slide '${id}' is in no section — list it under a section's slides, or give 'after: <slide id>' to place it`,
     );
   }
   for (const section of sections) section.slides = section.slides.filter((s) => s.show !== false);
-  return { contents, sections, problems };
+  return { contents, sections, problems, hiddenUnlisted };
 }
 
 function findSlide(sections: readonly ResolvedSection[], id: string): { section: number; slide: number } | undefined {
@@ -193,6 +204,9 @@ export function validateDeck(deck: ResolvedDeck, names: DeckNames): string[] {
     const guess = nearest(name, candidates);
     problems.push(`${file}: ${path}: ${message}${guess ? ` — did you mean '${guess}'?` : ''}`);
   };
+  for (const h of deck.hiddenUnlisted ?? []) {
+    if (!names.slideIds.includes(h.id)) say(h.file, h.path, `unknown slide '${h.id}'`, h.id, names.slideIds);
+  }
   const seenSections = new Set<string>();
   const seenSlides = new Map<string, string>();
   for (const section of deck.sections) {

@@ -8,6 +8,7 @@ import { parse } from 'yaml';
 import { describeIssues } from '../config/issues.js';
 import { ExitCode, UserError } from '../errors.js';
 import { mergeDeckLayers, type DeckLayer, type ResolvedDeck } from './deck.js';
+import { checkLocaleTree } from './locale-check.js';
 import { themeSchema, type LocaleTree, type Theme } from './schema.js';
 
 export const PACKAGED_TEMPLATES = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../templates');
@@ -93,9 +94,78 @@ export async function loadTemplate(nameOrPath: string, baseDir: string, locale: 
     });
   }
   const deck = mergeDeckLayers(deckLayers);
+  const wordProblems = await checkTemplateWords(layers, deck, displayPath);
+  if (wordProblems.length > 0) {
+    throw new UserError(wordProblems.join('\n'), {
+      exitCode: ExitCode.usage,
+      hint: `templates/default/locales/<lang>.yaml and templates/default/email/<lang>.yaml hold every key and the placeholders each string takes (docs/restyle.md)`,
+    });
+  }
   const theme = parsed.data;
   const logo = theme.logo ? await readLogo(path.resolve(logoFrom, theme.logo), displayPath(themeFile)) : undefined;
   return { name: nameOrPath, layers, theme, strings, locale, deck, logo };
+}
+
+/** The keys deck.yaml names as slide and chart titles: the template's own words may add them. */
+function deckTitleKeys(deck: ResolvedDeck): Set<string> {
+  const keys = new Set<string>();
+  const chartTitle = (c: unknown) => {
+    if (typeof c === 'object' && c !== null && typeof (c as { title?: unknown }).title === 'string') keys.add((c as { title: string }).title);
+  };
+  for (const section of deck.sections) {
+    for (const slide of section.slides) {
+      if (slide.title) keys.add(slide.title);
+      chartTitle(slide.chart);
+      slide.charts?.forEach(chartTitle);
+      slide.add?.forEach((c) => Object.values(c).forEach(chartTitle));
+    }
+  }
+  return keys;
+}
+
+/**
+ * Every word file of the template layers above the packaged default (locales/<lang>.yaml,
+ * email/<lang>.yaml, in every language the layer has) against the default's words: unknown
+ * keys, a string or a map where the other belongs, and placeholders the string does not take.
+ */
+async function checkTemplateWords(layers: readonly string[], deck: ResolvedDeck, show: (file: string) => string): Promise<string[]> {
+  const base = path.join(PACKAGED_TEMPLATES, 'default');
+  const defaults = { locales: new Map<string, LocaleTree>(), email: new Map<string, LocaleTree>() };
+  for (const kind of ['locales', 'email'] as const) {
+    for (const lang of await yamlNames(path.join(base, kind))) {
+      const tree = await readYaml(path.join(base, kind, `${lang}.yaml`));
+      if (isTree(tree)) defaults[kind].set(lang, tree);
+    }
+  }
+  /** The same language first, then the others (they only widen what is allowed). */
+  const inOrder = (m: Map<string, LocaleTree>, lang: string) => [...(m.has(lang) ? [m.get(lang)!] : []), ...[...m].filter(([l]) => l !== lang).map(([, t]) => t)];
+  // A locale file may carry an `email:` section over the e-mail's words.
+  const words = new Map<string, LocaleTree>();
+  for (const lang of new Set([...defaults.locales.keys(), ...defaults.email.keys()])) {
+    words.set(lang, mergeTrees(defaults.locales.get(lang) ?? {}, defaults.email.get(lang) ?? {}));
+  }
+  const ownKeys = deckTitleKeys(deck);
+  const problems: string[] = [];
+  for (const layer of layers) {
+    if (path.resolve(layer) === path.resolve(base)) continue;
+    for (const kind of ['locales', 'email'] as const) {
+      for (const lang of await yamlNames(path.join(layer, kind))) {
+        const file = path.join(layer, kind, `${lang}.yaml`);
+        const tree = await readYaml(file, show);
+        const against = inOrder(kind === 'email' ? defaults.email : words, lang);
+        problems.push(...checkLocaleTree(tree, against, show(file), { ownKeys }));
+      }
+    }
+  }
+  return problems;
+}
+
+async function yamlNames(folder: string): Promise<string[]> {
+  try {
+    return (await readdir(folder)).filter((f) => f.endsWith('.yaml')).sort().map((f) => f.slice(0, -'.yaml'.length));
+  } catch {
+    return [];
+  }
 }
 
 /** Shows a file relative to the working folder when it is inside it. */
