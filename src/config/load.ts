@@ -3,7 +3,9 @@
 import { readFile, readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { ExitCode, UserError } from '../errors.js';
-import { issueLines } from './issues.js';
+import { TABLE_FIELDS } from '../ingest/fields.js';
+import { formatPath, issueLines } from './issues.js';
+import { nearest } from './suggest.js';
 import { lineOfPath, parseYamlText } from './yaml-text.js';
 import { workspaceSchema, type WorkspaceConfig } from './schema.js';
 
@@ -50,7 +52,41 @@ export async function loadWorkspace(configPath: string | undefined, cwd: string)
       hint: 'docs/workspace.md lists every key of the workspace config',
     });
   }
+  const sourceLines = sourceProblems(parsed.data).map((p) => {
+    const line = lineOfPath(text, p.path);
+    return `${display}${line ? `:${line}` : ''}: ${formatPath(p.path)}: ${p.text}`;
+  });
+  if (sourceLines.length > 0) {
+    throw new UserError(sourceLines.join('\n'), {
+      exitCode: ExitCode.usage,
+      hint: 'docs/workspace.md lists each table\'s columns and how rates: convert a source\'s currency',
+    });
+  }
   return { config: parsed.data, configPath: file, baseDir: path.dirname(file) };
+}
+
+/**
+ * What the schema cannot see in a source: a `columns:` key that is no column of its table, a
+ * currency with no rate. Checked here, against the config's own lines, rather than once per
+ * export file as if the data were at fault.
+ */
+function sourceProblems(config: WorkspaceConfig): Array<{ path: PropertyKey[]; text: string }> {
+  const out: Array<{ path: PropertyKey[]; text: string }> = [];
+  config.sources.forEach((source, i) => {
+    const fieldNames = Object.keys(TABLE_FIELDS[source.table]);
+    for (const key of Object.keys(source.columns)) {
+      if (fieldNames.includes(key)) continue;
+      const guess = nearest(key, fieldNames);
+      out.push({ path: ['sources', i, 'columns', key], text: `'${key}' is not a column of ${source.table}${guess ? ` (did you mean '${guess}'?)` : ''}` });
+    }
+    if (source.currency !== undefined && source.currency !== config.currency && config.rates[source.currency] === undefined) {
+      out.push({
+        path: ['sources', i, 'currency'],
+        text: `no rate for ${source.currency}: add rates: { ${source.currency}: <${config.currency} per ${source.currency}> }`,
+      });
+    }
+  });
+  return out;
 }
 
 export interface ExpandedGlobs {

@@ -376,3 +376,23 @@ describe('config checks in one run', () => {
     expectNoStack(r.stderr);
   });
 });
+
+describe('mistakes in a source are config errors at their line', () => {
+  it('a columns: key that is no column, and a currency without a rate: exit 2, before any export is read', async () => {
+    const config = `company: 测试
+timezone: Asia/Shanghai
+sources:
+  - platform: store
+    preset: generic
+    currency: USD
+    columns: { paid_att: Foo }
+    files: ["orders.csv"]
+`;
+    const dir = workspace({ 'ecom-report.yaml': config, 'orders.csv': GOOD_ORDERS });
+    const r = await runCli(['validate', '--quarter', '2026Q3'], { cwd: dir });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("ecom-report.yaml:7: sources[0].columns.paid_att: 'paid_att' is not a column of order_lines (did you mean 'paid_at'?)");
+    expect(r.stderr).toContain('ecom-report.yaml:6: sources[0].currency: no rate for USD');
+    expect(r.stderr).not.toContain('orders.csv');
+  });
+});

@@ -37,14 +37,13 @@ describe('sources in another currency', () => {
     expect(minorConversionFactor('USD', 'JPY', 150) * 1000).toBeCloseTo(1500, 9); // $10.00 → ¥1,500
   });
 
-  it('a currency without a rate is an input error naming the source', async () => {
+  it('a currency without a rate is a config error naming the source and its line', async () => {
     const dir = workspace(
       `company: x\ncurrency: CNY\nsources:\n  - { platform: shopify, preset: generic, currency: EUR, files: [orders.csv] }\n`,
       { 'orders.csv': ORDERS },
     );
     const r = await runCli(['validate'], { cwd: dir });
-    expect(r.code).toBe(1);
-    expect(r.stderr).toContain('sources[0].currency: no rate for EUR in rates:');
-    expect(r.stderr).toContain('add rates: { EUR: <CNY per EUR> }');
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('ecom-report.yaml:4: sources[0].currency: no rate for EUR: add rates: { EUR: <CNY per EUR> }');
   });
 });
