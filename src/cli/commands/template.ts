@@ -5,7 +5,8 @@ import { copyFile, mkdir, readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { nearest } from '../../config/suggest.js';
 import { ExitCode, UserError } from '../../errors.js';
-import { listTemplates, shownPath, type TemplateListing } from '../../template/load.js';
+import { DEFAULT_CONFIG_NAME } from '../../config/load.js';
+import { PACKAGED_TEMPLATES, listTemplates, shownPath, type TemplateListing } from '../../template/load.js';
 import type { CommandContext } from '../context.js';
 
 export interface TemplateListOptions {
@@ -18,14 +19,25 @@ export interface TemplateInitOptions {
   from?: string;
 }
 
-/** The workspace folder: the config file's folder, or the working folder. */
-function workspaceDir(config: string | undefined, ctx: CommandContext): string {
-  return config ? path.dirname(path.resolve(ctx.cwd, config)) : ctx.cwd;
+/**
+ * The workspace folder, found as build finds it: `--config FILE`, or `--config DIR` meaning its
+ * ecom-report.yaml, else ecom-report.yaml in the working folder. With `required: false` (list)
+ * a working folder without a config still lists the packaged templates.
+ */
+async function workspaceDir(config: string | undefined, ctx: CommandContext, required: boolean): Promise<string | undefined> {
+  let file = path.resolve(ctx.cwd, config ?? DEFAULT_CONFIG_NAME);
+  if (config !== undefined && (await stat(file).catch(() => null))?.isDirectory()) file = path.join(file, DEFAULT_CONFIG_NAME);
+  if ((await stat(file).catch(() => null))?.isFile()) return path.dirname(file);
+  if (config === undefined && !required) return undefined;
+  throw new UserError(`no workspace config at ${shownPath(file, ctx.cwd)}`, {
+    exitCode: ExitCode.usage,
+    hint: config !== undefined ? 'check the --config path (a workspace folder or its ecom-report.yaml)' : 'run `ecom-report init` to create a workspace, or pass --config FILE',
+  });
 }
 
 export async function templateListCommand(options: TemplateListOptions, ctx: CommandContext): Promise<number> {
-  const dir = workspaceDir(options.config, ctx);
-  const templates = await listTemplates(dir);
+  const dir = await workspaceDir(options.config, ctx, false);
+  const templates = dir ? await listTemplates(dir) : (await listTemplates(PACKAGED_TEMPLATES)).filter((t) => t.packaged);
   if (options.json) {
     ctx.stdout.write(JSON.stringify(templates.map((t) => ({ ...t, folder: shownPath(t.folder, ctx.cwd) })), null, 2) + '\n');
     return ExitCode.ok;
@@ -34,7 +46,9 @@ export async function templateListCommand(options: TemplateListOptions, ctx: Com
     const where = t.packaged ? 'packaged' : shownPath(t.folder, ctx.cwd);
     ctx.stdout.write(`${t.name.padEnd(16)} ${where.padEnd(28)} ${t.files.join(', ')}\n`);
   }
-  if (!templates.some((t) => !t.packaged)) {
+  if (!dir) {
+    ctx.stderr.write('ecom-report: no ecom-report.yaml here, so only the packaged templates are listed; pass --config to list a workspace\'s\n');
+  } else if (!templates.some((t) => !t.packaged)) {
     ctx.stderr.write('ecom-report: no templates in this workspace yet; make one with: ecom-report template init NAME\n');
   }
   return ExitCode.ok;
@@ -47,8 +61,15 @@ export async function templateInitCommand(name: string, options: TemplateInitOpt
       hint: 'e.g. ecom-report template init brand',
     });
   }
-  const dir = workspaceDir(options.config, ctx);
+  const dir = (await workspaceDir(options.config, ctx, true))!;
   const templates = await listTemplates(dir);
+  const packagedNames = templates.filter((t) => t.packaged).map((t) => t.name);
+  if (packagedNames.includes(name)) {
+    throw new UserError(`'${name}' is the name of a packaged template; a workspace template of that name could not be chosen`, {
+      exitCode: ExitCode.usage,
+      hint: `pick a name of your own, e.g. ecom-report template init brand${name === 'default' ? '' : ` --from ${name}`}`,
+    });
+  }
   const fromName = options.from ?? 'default';
   const source = findSource(templates, fromName);
   const target = path.join(dir, 'templates', name);
