@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
 import { describeIssues } from '../config/issues.js';
 import { ExitCode, UserError } from '../errors.js';
+import { nearest } from '../config/suggest.js';
 import { mergeDeckLayers, type DeckLayer, type ResolvedDeck } from './deck.js';
 import { checkLocaleTree } from './locale-check.js';
 import { themeSchema, type LocaleTree, type Theme } from './schema.js';
@@ -32,19 +33,32 @@ export interface LoadedTemplate {
   logo?: TemplateLogo;
 }
 
-/** `default` (or another packaged name) or a folder path relative to `baseDir`. */
+/**
+ * `default` (or another packaged name), the name of a folder in `<baseDir>/templates/` (as
+ * `template list` shows it), or a folder path relative to `baseDir`. Packaged names come first.
+ */
 export async function resolveTemplateLayers(nameOrPath: string, baseDir: string): Promise<string[]> {
   const packagedDefault = path.join(PACKAGED_TEMPLATES, 'default');
-  const packaged = path.join(PACKAGED_TEMPLATES, nameOrPath);
-  if (/^[\w-]+$/.test(nameOrPath) && (await isDir(packaged))) {
-    return packaged === packagedDefault ? [packagedDefault] : [packagedDefault, packaged];
+  const bareName = /^[\w-]+$/.test(nameOrPath);
+  if (bareName) {
+    const packaged = path.join(PACKAGED_TEMPLATES, nameOrPath);
+    if (await isDir(packaged)) return packaged === packagedDefault ? [packagedDefault] : [packagedDefault, packaged];
+    const own = path.join(baseDir, 'templates', nameOrPath);
+    if (await isDir(own)) return [packagedDefault, own];
   }
   const folder = path.resolve(baseDir, nameOrPath);
   if (!(await isDir(folder))) {
-    const known = (await listTemplates(baseDir)).map((t) => t.name);
-    throw new UserError(`template '${nameOrPath}' not found`, {
+    const all = await listTemplates(baseDir);
+    const packagedNames = all.filter((t) => t.packaged).map((t) => t.name);
+    const ownNames = all.filter((t) => !t.packaged).map((t) => t.name);
+    const guess = nearest(nameOrPath, [...packagedNames, ...ownNames]);
+    const looked = bareName ? `${path.join(baseDir, 'templates', nameOrPath)} and ${folder}` : folder;
+    throw new UserError(`template '${nameOrPath}' not found${guess ? ` (did you mean '${guess}'?)` : ''}`, {
       exitCode: ExitCode.usage,
-      hint: `use a packaged template (${known.join(', ')}) or a folder path; looked in ${folder}. Create one with: ecom-report template init NAME`,
+      hint:
+        `use a packaged template (${packagedNames.join(', ')})` +
+        (ownNames.length > 0 ? `, one in ${path.join(baseDir, 'templates')} (${ownNames.join(', ')})` : '') +
+        ` or a folder path; looked in ${looked}. Create one with: ecom-report template init NAME`,
     });
   }
   return [packagedDefault, folder];
