@@ -348,6 +348,11 @@ async function readCsvSource(args: ReadArgs): Promise<FileSummary | undefined> {
   let orderIdColumn = -1;
   // Rows holding text that was not valid UTF-8 (shown as U+FFFD), and where the first one is.
   const invalidText = { rows: 0, row: 0, column: undefined as string | undefined };
+  // Text rows with fewer cells than the header has named (a download cut off mid-row), and the
+  // first one. Workbook rows end at their last filled cell, so only text files are checked.
+  const textFile = csv.encoding !== 'xlsx' && csv.encoding !== 'xls';
+  let headerWidth = 0;
+  const shortRows = { rows: 0, row: 0, cells: 0 };
 
   try {
     for await (const batch of csv.batches()) {
@@ -373,6 +378,8 @@ async function readCsvSource(args: ReadArgs): Promise<FileSummary | undefined> {
         const headerRow = batch.row(first);
         headerKey = header.map(normalizeHeader).join('\u0000');
         headerFirstKey = normalizeHeader(header[0] ?? '');
+        headerWidth = header.length;
+        while (headerWidth > 0 && header[headerWidth - 1]!.trim() === '') headerWidth--;
         for (const p of mapped.problems) {
           problems.error(p.message, { file: display, row: headerRow, column: p.column }, p.hint);
         }
@@ -442,6 +449,15 @@ async function readCsvSource(args: ReadArgs): Promise<FileSummary | undefined> {
       'the file may mix encodings (part UTF-8, part GBK) or be damaged: export it again as UTF-8, or set encoding: gb18030 on this source if it is GBK throughout',
     );
   }
+  if (shortRows.rows > 0) {
+    const n = shortRows.rows;
+    problems.warning(
+      `${n === 1 ? 'a row has' : `${n} rows have`} fewer cells than the header: ${n === 1 ? 'it has' : 'the first, here, has'} ${shortRows.cells} of ${headerWidth}`,
+      { file: display, row: shortRows.row },
+      'the row may be cut off (an interrupted download or copy), and its missing cells are read as empty: export the file again, or check the row',
+      'short-row',
+    );
+  }
   // Reading may have found the file GBK past an all-ASCII start.
   summary.encoding = csv.encoding;
   return summary;
@@ -468,6 +484,10 @@ async function readCsvSource(args: ReadArgs): Promise<FileSummary | undefined> {
       problems.error('a quoted field is never closed', { file: display, row }, 'check for a stray " in this row');
       summary.skipped.invalid++;
       return;
+    }
+    if (textFile && batch.cellCount(r) < headerWidth && shortRows.rows++ === 0) {
+      shortRows.row = row;
+      shortRows.cells = batch.cellCount(r);
     }
     // Setting length is a builtin call; most rows have no problems to forget.
     if (cellProblems.length > 0) cellProblems.length = 0;

@@ -154,3 +154,20 @@ describe('title rows above a header delimited by ; or tab', () => {
     expect(v.stderr).toMatch(/order_id: "交易号"|other headers are: 交易号/);
   });
 });
+
+describe('rows with fewer cells than the header', () => {
+  it('are warned about once, with a count and the first such row and its cell count against the named header cells', async () => {
+    const dir = workspace(source('tmall-orders'), {
+      'data/orders.csv':
+        '订单编号,买家会员名,订单付款时间,买家实际支付金额,订单状态,退款金额,\n' +
+        '1001,a,2026-07-01 10:00:00,10,交易成功,\n' +
+        '1002,b,2026-07-02 10:00:00,20\n' +
+        '1003,c,2026-07-02 10:00:00,30,交易成功\n',
+    });
+    const v = await validate(dir);
+    // rows 3 (4 cells) and 4 (5 cells) of a header naming 6 columns (its 7th cell is empty);
+    // row 2 has 6 cells, so it is whole
+    expect(v.stderr).toContain('data/orders.csv:3: warning: 2 rows have fewer cells than the header: the first, here, has 4 of 6');
+    expect(v.stderr.match(/fewer cells than the header/g)).toHaveLength(1);
+  });
+});
