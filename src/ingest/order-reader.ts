@@ -97,6 +97,9 @@ interface CompiledDerivation {
   compute: Derivation['compute'];
 }
 
+/** Orders whose first-row cells are remembered for lines parted from them: ~100 B each. */
+const REMEMBERED_ORDERS = 200_000;
+
 /** Reads the order lines of one file; build one per file once its column plan is known. */
 export class OrderLineReader {
   private readonly bindings: readonly ColumnBinding[];
@@ -117,6 +120,10 @@ export class OrderLineReader {
   private current: CellValue[] = new Array<CellValue>(FIELD_NAMES.length).fill(null);
   private previous: CellValue[] = new Array<CellValue>(FIELD_NAMES.length).fill(null);
   private hasPrevious = false;
+  /** The carried slots whose presence marks an order's first row. */
+  private readonly carryAnchor: readonly number[];
+  /** Carried cells of orders' first rows (presets with carryForward only), by order id. */
+  private readonly orderCells = new Map<string, CellValue[]>();
   /** Each bound field's header as the file writes it, for messages. */
   private readonly headers: ReadonlyMap<string, string>;
 
@@ -136,6 +143,9 @@ export class OrderLineReader {
     this.indexes = Int32Array.from(plan.bindings, (b) => b.index);
     this.presence = plan.presence.map((p) => ({ slot: slotOf(p.field), indexes: p.indexes })).filter((p) => p.slot >= 0);
     this.carry = carryForward ? Int32Array.from(carryForward, slotOf) : undefined;
+    const carried = [...(this.carry ?? [])].filter((slot) => slot >= 0);
+    const anchor = carried.filter((slot) => slot === STATUS || slot === PAID_AT || slot === CREATED_AT);
+    this.carryAnchor = anchor.length > 0 ? anchor : carried;
     this.derived = plan.derived.map((d) => ({ slot: slotOf(d.field), compute: d.compute }));
     // Every other slot is either written on every row (bound, presence, derived) or never
     // (stays null). (stays null). An order id given by the caller is cleared too, in case the next
@@ -185,7 +195,14 @@ export class OrderLineReader {
       v[p.slot] = present;
     }
     if (orderId !== undefined) v[ORDER_ID] = orderId;
-    this.complete(v);
+    if (!this.complete(v)) {
+      problems.push({
+        column: this.headers.get('status') ?? this.headers.get('paid_at') ?? 'status',
+        message: `a line of order ${String(v[ORDER_ID])} comes without its order's cells (status, paid time), and no row of the order before it has them: it is read as unpaid`,
+        hint: "keep each order's lines together under its first row (as the platform exports them), or sort the file back by order",
+        fatal: false,
+      });
+    }
     // The row just read is the next row's previous one, whether it is kept or not.
     this.current = this.previous;
     this.previous = v;
@@ -245,27 +262,51 @@ export class OrderLineReader {
     return orderLineFromSlots(v, this.platform, this.ctx, problems, this.statusHeader, text, rule, this.headers);
   }
 
-  /** Order-level cells carried forward from the previous row of the same order, then derived cells. */
-  private complete(v: CellValue[]): void {
+  /**
+   * Order-level cells carried forward from the previous row of the same order (or, for a line
+   * parted from its order's first row, as after sorting the export in Excel, from that row as
+   * remembered), then derived cells. False when a line has no order-level cells to take.
+   */
+  private complete(v: CellValue[]): boolean {
     const carry = this.carry;
-    if (carry && this.hasPrevious) {
-      const prev = this.previous;
+    let complete = true;
+    if (carry) {
       const id = v[ORDER_ID];
-      if (id !== null && id !== undefined && id === prev[ORDER_ID]) {
-        for (let k = 0; k < carry.length; k++) {
-          const s = carry[k]!;
-          if (s < 0) continue;
-          if (v[s] === null || v[s] === undefined) v[s] = prev[s] ?? null;
+      if (typeof id === 'string') {
+        const prev = this.previous;
+        // An order's first row is told by its order-level cells proper (status, times): the
+        // buyer's e-mail or region may be repeated on every line.
+        const hasOwn = this.carryAnchor.some((s) => v[s] !== null && v[s] !== undefined);
+        const from = this.hasPrevious && id === prev[ORDER_ID] ? prev : hasOwn ? undefined : this.orderCells.get(id);
+        if (from) {
+          for (let k = 0; k < carry.length; k++) {
+            const s = carry[k]!;
+            if (s < 0) continue;
+            if (v[s] === null || v[s] === undefined) v[s] = from[s] ?? null;
+          }
+        } else if (hasOwn) {
+          this.rememberOrder(id, v);
+        } else {
+          complete = false;
         }
       }
     }
-    if (this.derived.length === 0) return;
+    if (this.derived.length === 0) return complete;
     this.view.values = v;
     const cells = this.view as unknown as Readonly<Cells>;
     for (const d of this.derived) {
       const value = d.compute(cells);
       if (d.slot >= 0) v[d.slot] = value;
     }
+    return complete;
+  }
+
+  /** An order's first row's carried cells, for its lines further down; the oldest go past a bound. */
+  private rememberOrder(id: string, v: readonly CellValue[]): void {
+    if (this.orderCells.size >= REMEMBERED_ORDERS) this.orderCells.delete(this.orderCells.keys().next().value!);
+    const cells: CellValue[] = new Array<CellValue>(FIELD_NAMES.length).fill(null);
+    for (const s of this.carry!) if (s >= 0) cells[s] = v[s] ?? null;
+    this.orderCells.set(id, cells);
   }
 }
 

@@ -198,7 +198,10 @@ describe('OrderLineReader (Shopify: carried-forward order cells, derived amounts
     const first = reader.read(['#1001', 'a@example.com', 'paid', '2026-07-01 10:00:00', '2026-07-01 09:00:00', '2', 'Mug', '12.50', 'MUG', '1.00'], problems);
     const second = reader.read(['#1001', '', '', '', '', '1', 'Tee', '20.00', 'TEE', ''], problems);
     const other = reader.read(['#1002', '', '', '', '', '1', 'Cap', '5.00', 'CAP', ''], problems);
-    expect(problems).toEqual([]);
+    // #1002 has no row with its order's cells: read as unpaid, and said so.
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatchObject({ column: 'Financial Status', fatal: false });
+    expect(problems[0]!.message).toContain('a line of order #1002 comes without');
     // 2 × 12.50 − 1.00
     expect(first).toMatchObject({ orderId: '#1001', customerId: 'a@example.com', status: 'paid', paidAt: shanghai(2026, 7, 1, 10), createdAt: shanghai(2026, 7, 1, 9), paidAmountMinor: 2400 });
     expect(second).toMatchObject({ orderId: '#1001', customerId: 'a@example.com', status: 'paid', paidAt: shanghai(2026, 7, 1, 10), createdAt: shanghai(2026, 7, 1, 9), paidAmountMinor: 2000, sku: 'TEE' });
