@@ -171,3 +171,17 @@ describe('rows with fewer cells than the header', () => {
     expect(v.stderr.match(/fewer cells than the header/g)).toHaveLength(1);
   });
 });
+
+describe('unknown statuses', () => {
+  it('get no spelling guess (PDD 待成团 is paid, 待支付 unpaid) but the known statuses and the ways forward', async () => {
+    const dir = workspace(source('pdd-orders'), {
+      'data/pdd.csv': '商品,订单号,订单状态,用户实付金额(元),订单成交时间\nT恤,260701-1,待成团,30,2026-07-01 10:00:00\n',
+    });
+    const v = await validate(dir);
+    expect(v.code).toBe(1);
+    expect(v.stderr).toContain("data/pdd.csv:2:订单状态: unknown order status '待成团' — pdd-orders knows the statuses '待支付', '待付款', '待发货'");
+    expect(v.stderr).not.toContain('did you mean');
+    expect(v.stderr).toContain('change the status in the file');
+    expect(v.stderr).toContain('--allow-partial');
+  });
+});

@@ -72,7 +72,8 @@ describe('ingest errors name file, row and column', () => {
       'data/t.csv': '订单编号,买家实际支付金额,订单付款时间,订单状态\n1001,10.00,2026-07-01 10:00:00,交易成攻\n',
     });
     const [p] = await problems(dir);
-    expect(p).toContain("data/t.csv:2:订单状态: unknown order status '交易成攻' — did you mean '交易成功'?");
+    expect(p).toContain("data/t.csv:2:订单状态: unknown order status '交易成攻' — tmall-orders knows the statuses ");
+    expect(p).toContain("'交易成功'");
   });
 
   it('a long id that went through a float (4.10294E+18) is an error, not a rounded id', async () => {
@@ -118,7 +119,7 @@ describe('ingest errors name file, row and column', () => {
       'data/o.csv': `${GENERIC_HEADER},product_name\n1,1,2026-07-03 10:00,c,1.00,paid,"two\nlines"\n2,1,2026-07-03 10:00,c,1.00,payed,x\n`,
     });
     const [p] = await problems(dir);
-    expect(p).toContain("data/o.csv:4:status: unknown order status 'payed' — did you mean 'paid'?");
+    expect(p).toContain("data/o.csv:4:status: unknown order status 'payed' — ");
   });
 
   it('a Shopify export without Lineitem price cannot compute line amounts: the header error says what it looked for', async () => {

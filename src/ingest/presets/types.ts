@@ -86,3 +86,19 @@ export function refundStatus(ctx: StatusContext, otherwise: OrderStatus): OrderS
   if (ctx.refundMinor <= 0) return otherwise;
   return ctx.refundMinor >= ctx.paidMinor ? 'refunded' : 'partially_refunded';
 }
+
+/**
+ * What to do about a status the preset does not know. No guess by spelling: a status close in
+ * writing can be far in meaning (PDD 待成团, paid and waiting for the group, is not 待支付,
+ * unpaid), and following such a guess would drop or add a sale.
+ */
+export function unknownStatusHint(preset: Preset): string {
+  // Quoted: some statuses hold a comma (已发货,待签收).
+  const known = Object.keys(preset.statuses ?? {}).map((k) => `'${k}'`);
+  const shown = known.length > 20 ? `${known.slice(0, 20).join(', ')} … (${known.length} in all)` : known.join(', ');
+  return (
+    `${preset.name} knows the statuses ${shown || '(none)'}; ` +
+    'rows with another status are not read: change the status in the file to the known one that means the same, ' +
+    'or build with --allow-partial, which leaves these rows (and their sales) out of the figures'
+  );
+}
