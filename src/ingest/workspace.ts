@@ -36,7 +36,7 @@ export interface FileSummary {
   preset: string;
   encoding: string;
   bytes: number;
-  /** Data records after the header. */
+  /** Data records after the header, blank ones included: rowsKept plus every count in skipped. */
   rowsRead: number;
   rowsKept: number;
   skipped: SkipCounts;
@@ -468,12 +468,13 @@ async function readCsvSource(args: ReadArgs): Promise<FileSummary | undefined> {
 
   function handleRecord(batch: RecordBatch, r: number): void {
     // The first non-blank cell both tells a blank row and names a summary row.
+    // Every record after the header is read, blank ones too: read = kept + skipped.
+    summary.rowsRead++;
     const first = firstFilledCell(batch, r);
     if (first < 0) {
       summary.skipped.blank++;
       return;
     }
-    summary.rowsRead++;
     if (isRepeatedHeader(batch, r)) {
       summary.skipped.repeatedHeader++;
       occurrences.clear();

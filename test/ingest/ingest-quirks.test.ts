@@ -185,3 +185,17 @@ describe('unknown statuses', () => {
     expect(v.stderr).toContain('--allow-partial');
   });
 });
+
+describe('the per-file summary line', () => {
+  it('adds up: read = kept + skipped, blank rows counted as read', async () => {
+    const dir = workspace(source('generic'), {
+      'data/orders.csv': 'order_id,customer_id,paid_at,paid_amount,status\n1001,a,2026-07-01 10:00,10.00,paid\n\n1002,b,2026-07-01 10:00,x,paid\n,,,,\n1003,c,2026-07-01 10:00,10.00,payed\n',
+    });
+    const v = await validate(dir);
+    // 5 records after the header: 1 kept, 2 blank (an empty line and one of empty cells), 2 invalid
+    expect(v.stderr).toContain('read 5, kept 1, skipped 2 blank, 2 invalid');
+    const r = await runCli(['validate', '--quarter', '2026Q3', '--json'], { cwd: dir });
+    const f = JSON.parse(r.stdout).files[0];
+    expect(f.rowsRead).toBe(5);
+  });
+});

@@ -35,7 +35,8 @@ describe('skipped rows', () => {
     expect(lines.map((l) => l.orderId)).toEqual(['A1', 'Gift set 2']);
     const file = result.files[0]!;
     expect(file.skipped).toEqual({ blank: 1, repeatedHeader: 1, summary: 4, invalid: 0, duplicate: 0 });
-    expect(file.rowsRead).toBe(7);
+    // every record after the header, the blank one too: 2 kept + 1 + 1 + 4 skipped
+    expect(file.rowsRead).toBe(8);
   });
 });
 
