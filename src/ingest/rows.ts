@@ -6,6 +6,7 @@ import type { ColumnBinding, ColumnPlan } from './mapping.js';
 import type { Preset } from './presets/types.js';
 import {
   ValueProblem,
+  writtenCurrencies,
   cleanText,
   parseBoolean,
   parseDate,
@@ -22,6 +23,8 @@ export interface RowContext {
   amountsIn: 'major' | 'minor';
   /** Multiplies amounts into the report currency's minor units (a source in another currency). */
   moneyFactor?: number;
+  /** The currency the source's amounts are in; an amount whose own sign says otherwise is refused. */
+  currency?: string;
   preset: Preset;
 }
 
@@ -88,6 +91,15 @@ export function readCell(raw: string, b: ColumnBinding, ctx: RowContext, problem
       break;
     case 'money':
       parsed = parseMoneyMinor(raw, ctx.amountsIn);
+      if (ctx.currency !== undefined && typeof parsed === 'number') {
+        const written = writtenCurrencies(raw);
+        if (written !== undefined && !written.includes(ctx.currency)) {
+          parsed = new ValueProblem(
+            `an amount in ${written.join(' or ')}, in a source whose amounts are ${ctx.currency}`,
+            `set currency: ${written[0]} on this source (with its rate under rates:), or correct the cell`,
+          );
+        }
+      }
       // Converted per cell and rounded to the minor unit, as a bank statement would show it.
       if (ctx.moneyFactor !== undefined && typeof parsed === 'number') parsed = Math.round(parsed * ctx.moneyFactor);
       break;

@@ -353,6 +353,34 @@ export function parseMoneyMinor(text: string, amountsIn: 'major' | 'minor'): Par
   return parseMoneySlow(text, amountsIn);
 }
 
+/** Currencies a sign or code written in an amount names; a bare `$` or `¥` names several. */
+const WRITTEN_CURRENCY: ReadonlyArray<readonly [RegExp, readonly string[]]> = [
+  [/US\$|USD/i, ['USD']],
+  [/HK\$|HKD/i, ['HKD']],
+  [/NT\$|TWD/i, ['TWD']],
+  [/S\$|SGD/i, ['SGD']],
+  [/A\$|AUD/i, ['AUD']],
+  [/C\$|CAD/i, ['CAD']],
+  [/€|EUR/i, ['EUR']],
+  [/£|GBP/i, ['GBP']],
+  [/₩|KRW/i, ['KRW']],
+  [/₹|INR/i, ['INR']],
+  [/円|JPY/i, ['JPY']],
+  [/RMB|CNY|人民币|￥/i, ['CNY']],
+  [/¥/, ['CNY', 'JPY']],
+  [/元|圆|块/, ['CNY', 'TWD', 'HKD', 'MOP']],
+];
+
+/**
+ * The currencies an amount's own sign or code could mean (`€12` → EUR, `¥100` → CNY or JPY),
+ * or undefined when it names none or only a bare `$`. A source's amounts are taken in the
+ * source's currency, so a cell that says otherwise must not be read as if it did not.
+ */
+export function writtenCurrencies(text: string): readonly string[] | undefined {
+  for (const [re, codes] of WRITTEN_CURRENCY) if (re.test(text)) return codes;
+  return undefined;
+}
+
 // ---------------------------------------------------------------------------------------------
 // Quantities and booleans
 

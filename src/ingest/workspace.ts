@@ -4,7 +4,7 @@
 import path from 'node:path';
 import { TABLE_NAMES, type OrderLine, type TableName } from '../canonical.js';
 import { expandGlobs, type ExpandedGlobs } from '../config/load.js';
-import { minorConversionFactor } from '../currency.js';
+import { minorConversionFactor, minorPerMajor } from '../currency.js';
 import type { SourceConfig, WorkspaceConfig } from '../config/schema.js';
 import { nearest } from '../config/suggest.js';
 import type { CsvRecord } from './csv.js';
@@ -167,7 +167,7 @@ export async function ingestWorkspace(config: WorkspaceConfig, options: IngestOp
       );
       continue;
     }
-    const joinCtx: RowContext = { timeZone: source.timezone ?? config.timezone, dateOrder: source.dateOrder, amountsIn: source.amountsIn, preset, moneyFactor };
+    const joinCtx: RowContext = { timeZone: source.timezone ?? config.timezone, dateOrder: source.dateOrder, amountsIn: source.amountsIn, preset, moneyFactor, currency: source.currency ?? config.currency };
     const sourceJoins: JoinTable[] = [];
     if (source.join.length > 0 && source.table !== 'order_lines') {
       problems.error(`join: works for order_lines only, not ${source.table}`, { path: `sources[${sourceIndex}].join` }, 'remove join: from this source');
@@ -425,7 +425,14 @@ async function readCsvSource(args: ReadArgs): Promise<FileSummary | undefined> {
           });
           return summary;
         }
-        ctx = { timeZone: source.timezone ?? args.config.timezone, dateOrder, amountsIn: source.amountsIn, preset, moneyFactor: sourceMoneyFactor(source, args.config) ?? undefined };
+        ctx = {
+          timeZone: source.timezone ?? args.config.timezone,
+          dateOrder,
+          amountsIn: source.amountsIn,
+          preset,
+          moneyFactor: sourceMoneyFactor(source, args.config) ?? undefined,
+          currency: source.currency ?? args.config.currency,
+        };
         if (source.table === 'order_lines') orderReader = new OrderLineReader(plan, ctx, source.platform, statusHeader, preset.carryForward);
         start = first + 1;
       }
@@ -775,7 +782,16 @@ function decideDateOrder(
  * is in the report currency, null when its currency has no rate in `rates:`.
  */
 function sourceMoneyFactor(source: SourceConfig, config: WorkspaceConfig): number | undefined | null {
-  if (source.currency === undefined || source.currency === config.currency) return undefined;
-  const rate = config.rates[source.currency];
-  return rate === undefined ? null : minorConversionFactor(source.currency, config.currency, rate);
+  const from = source.currency ?? config.currency;
+  // An amount in major units is read into hundredths; a currency whose minor unit is not the
+  // hundredth (yen and won have none) is rescaled into its own minor units first.
+  const readPerMinor = source.amountsIn === 'minor' ? 1 : 100 / minorPerMajor(from);
+  let conversion = 1;
+  if (from !== config.currency) {
+    const rate = config.rates[from];
+    if (rate === undefined) return null;
+    conversion = minorConversionFactor(from, config.currency, rate);
+  }
+  const factor = conversion / readPerMinor;
+  return factor === 1 ? undefined : factor;
 }

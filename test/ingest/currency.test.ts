@@ -37,6 +37,24 @@ describe('sources in another currency', () => {
     expect(minorConversionFactor('USD', 'JPY', 150) * 1000).toBeCloseTo(1500, 9); // $10.00 → ¥1,500
   });
 
+  it('a yen source: ¥1,000 at 0.048 is ¥48.00 CNY, not a hundred times that', async () => {
+    const dir = workspace(
+      `company: x\ncurrency: CNY\nrates: { JPY: 0.048 }\nsources:\n  - { platform: rakuten, preset: generic, currency: JPY, files: [orders.csv] }\n`,
+      { 'orders.csv': 'order_id,paid_at,customer_id,paid_amount,status\nJ1,2026-07-02 10:00:00,c1,"1,000",completed\n' },
+    );
+    const m = JSON.parse((await runCli(['metrics', '-q', '2026Q3', '--json'], { cwd: dir })).stdout);
+    expect(m.overview.gmv.value).toBe(4800);
+  });
+
+  it('a yen workspace: ¥1,200 + ¥800 are 2,000 yen (no minor unit)', async () => {
+    const dir = workspace(
+      `company: x\ncurrency: JPY\nsources:\n  - { platform: rakuten, preset: generic, files: [orders.csv] }\n`,
+      { 'orders.csv': 'order_id,paid_at,customer_id,paid_amount,status\nJ1,2026-07-02 10:00:00,c1,1200,completed\nJ2,2026-07-03 10:00:00,c2,¥800,completed\n' },
+    );
+    const m = JSON.parse((await runCli(['metrics', '-q', '2026Q3', '--json'], { cwd: dir })).stdout);
+    expect(m.overview.gmv.value).toBe(2000);
+  });
+
   it('a currency without a rate is a config error naming the source and its line', async () => {
     const dir = workspace(
       `company: x\ncurrency: CNY\nsources:\n  - { platform: shopify, preset: generic, currency: EUR, files: [orders.csv] }\n`,

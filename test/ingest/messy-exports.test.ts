@@ -1,6 +1,6 @@
 // Messy exports as they come from back offices and spreadsheets, end to end: each case is a
 // small workspace whose figures are worked out by hand in the comments.
-import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -94,5 +94,58 @@ describe('returns booked as rows of their own', () => {
     // two sales orders by one buyer; the two returns add neither
     expect(overview.orders.value).toBe(2);
     expect(overview.buyers.value).toBe(1);
+  });
+});
+
+describe('an amount whose own currency sign says otherwise', () => {
+  it('€ and US$ in a CNY source, ¥ in a USD source: errors at the cell, not amounts read in the wrong currency', async () => {
+    const config =
+      'company: t\ncurrency: CNY\nrates: { USD: 7.2 }\ntimezone: Asia/Shanghai\nsources:\n' +
+      '  - { platform: cn, preset: generic, files: ["data/cn.csv"] }\n' +
+      '  - { platform: us, preset: generic, currency: USD, files: ["data/us.csv"] }\n';
+    const header = 'order_id,customer_id,paid_at,paid_amount,status\n';
+    const dir = workspace(config, {
+      'data/cn.csv': `${header}1,a,2026-07-01 10:00,€12.00,paid\n2,b,2026-07-01 10:00,US$10.00,paid\n3,c,2026-07-01 10:00,¥30.00,paid\n4,d,2026-07-01 10:00,40元,paid\n`,
+      'data/us.csv': `${header}5,e,2026-07-01 10:00,¥100.00,paid\n6,f,2026-07-01 10:00,$10.00,paid\n`,
+    });
+    const v = await runCli(['validate', '--quarter', '2026Q3'], { cwd: dir });
+    expect(v.code).toBe(1);
+    expect(v.stderr).toContain("data/cn.csv:2:paid_amount: an amount in EUR, in a source whose amounts are CNY '€12.00'");
+    expect(v.stderr).toContain("data/cn.csv:3:paid_amount: an amount in USD, in a source whose amounts are CNY 'US$10.00'");
+    expect(v.stderr).toContain("data/us.csv:2:paid_amount: an amount in CNY or JPY, in a source whose amounts are USD '¥100.00'");
+    const b = await runCli(['build', '--quarter', '2026Q3', '--allow-partial', '--metrics-json', 'm.json', '--out', 'd.pptx'], { cwd: dir });
+    expect(b.code).toBe(0);
+    const m = JSON.parse(readFileSync(path.join(dir, 'm.json'), 'utf8'));
+    // kept: ¥30 + 40元 in the CNY source, $10 × 7.2 = ¥72 in the USD one
+    expect(m.overview.gmv.value).toBe(3000 + 4000 + 7200);
+  });
+});
+
+describe('Shopify lines parted from their order', () => {
+  const HEADER = 'Name,Email,Financial Status,Paid at,Created at,Lineitem quantity,Lineitem name,Lineitem price,Lineitem sku\n';
+  const config = 'company: t\ncurrency: USD\ntimezone: America/New_York\nsources:\n  - { platform: shopify, preset: shopify-orders, files: ["data/*.csv"] }\n';
+
+  it('a line further down (the export sorted in Excel) takes its order cells from the order first row', async () => {
+    const dir = workspace(config, {
+      'data/orders_export.csv':
+        HEADER +
+        '#1001,a@x.com,paid,2026-07-05 10:00:00 -0400,2026-07-05 10:00:00 -0400,1,Shirt,10.00,S1\n' +
+        '#1002,b@x.com,paid,2026-07-06 10:00:00 -0400,2026-07-06 10:00:00 -0400,1,Hat,20.00,S2\n' +
+        '#1001,,,,,1,Hat,20.00,S2\n',
+    });
+    const { overview, stderr } = await figures(dir);
+    // 10 + 20 for #1001, 20 for #1002
+    expect(overview.gmv.value).toBe(5000);
+    expect(overview.orders.value).toBe(2);
+    expect(stderr).not.toContain('comes without');
+  });
+
+  it('a line whose order has no first row at all is read as unpaid, with a warning naming it', async () => {
+    const dir = workspace(config, {
+      'data/orders_export.csv': HEADER + '#1002,b@x.com,paid,2026-07-06 10:00:00 -0400,2026-07-06 10:00:00 -0400,1,Hat,20.00,S2\n#1009,,,,,1,Hat,20.00,S2\n',
+    });
+    const { overview, stderr } = await figures(dir);
+    expect(overview.gmv.value).toBe(2000);
+    expect(stderr).toContain("orders_export.csv:3:Financial Status: warning: a line of order #1009 comes without its order's cells");
   });
 });
