@@ -273,9 +273,12 @@ export async function openXlsx(path: string, options: WorkbookOptions = {}): Pro
         chosenSource = ending.source;
         let batch: CsvRecord[] = [];
         let lastRow = 0;
+        let filled = false;
         for await (const row of sheet) {
           lastRow = row.number;
-          batch.push({ row: row.number, fields: rowFields(row.values) });
+          const fields = rowFields(row.values);
+          if (!filled) filled = fields.some((f) => f !== undefined && f.trim() !== '');
+          batch.push({ row: row.number, fields });
           if (batch.length >= batchSize) {
             yield batch;
             batch = [];
@@ -288,6 +291,15 @@ export async function openXlsx(path: string, options: WorkbookOptions = {}): Pro
           );
         }
         if (batch.length > 0) yield batch;
+        // An empty sheet in a workbook with others (a 说明 sheet before the 订单 one) is not an
+        // empty file: the export is probably on another sheet.
+        if (!filled && order.length > 1) {
+          throw new WorkbookProblem(
+            `sheet ${position} ('${name}') is empty`,
+            `the workbook's sheets are ${order.map((n) => `'${n}'`).join(', ')}; set sheet: to the one that holds the export (its name or 1-based position)`,
+            'sheet',
+          );
+        }
         break;
       }
       if (!found) {

@@ -3,6 +3,7 @@
 import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/run-cli.js';
 
@@ -197,5 +198,34 @@ describe('the per-file summary line', () => {
     const r = await runCli(['validate', '--quarter', '2026Q3', '--json'], { cwd: dir });
     const f = JSON.parse(r.stdout).files[0];
     expect(f.rowsRead).toBe(5);
+  });
+});
+
+describe('a workbook whose first sheet is empty', () => {
+  async function workbook(dir: string, sheets: Record<string, (string | number)[][]>): Promise<void> {
+    const wb = new ExcelJS.Workbook();
+    for (const [name, rows] of Object.entries(sheets)) {
+      const ws = wb.addWorksheet(name);
+      for (const row of rows) ws.addRow(row);
+    }
+    mkdirSync(path.join(dir, 'data'), { recursive: true });
+    await wb.xlsx.writeFile(path.join(dir, 'data/jd.xlsx'));
+  }
+  const JD = [
+    ['订单号', '下单帐号', '付款确认时间', '应付金额', '订单状态'],
+    ['1', 'u1', '2026-07-01 10:00:00', 10, '完成'],
+  ];
+
+  it('names the empty sheet, lists the sheets and points at sheet:, which then reads the export', async () => {
+    const dir = workspace(source('jd-orders', 'data/*.xlsx'), {});
+    await workbook(dir, { 说明: [], 订单: JD });
+    const v = await validate(dir);
+    expect(v.stderr).toContain("data/jd.xlsx: sources[0].sheet: sheet 1 ('说明') is empty — the workbook's sheets are '说明', '订单'; set sheet: to the one");
+    expect(v.stderr).not.toContain('the file is empty');
+    // following the hint reads the export: ¥10
+    writeFileSync(path.join(dir, 'ecom-report.yaml'), source('jd-orders', 'data/*.xlsx', '    sheet: 订单\n'));
+    const { overview, code } = await figures(dir);
+    expect(code).toBe(0);
+    expect(overview.gmv.value).toBe(1000);
   });
 });
