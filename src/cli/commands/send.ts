@@ -7,7 +7,7 @@ import { deliverReport, prepareDelivery, type DeliveryLog, type Tone } from '../
 import { loadEmailWords } from '../../deliver/email-words.js';
 import { ExitCode, UserError, formatUserError } from '../../errors.js';
 import type { CommandContext } from '../context.js';
-import { loadAndCompute } from '../pipeline.js';
+import { loadAndCompute, loadWorkspaceTemplate } from '../pipeline.js';
 import { printProblems } from '../report-problems.js';
 import { deckModel, jsonResult } from './build.js';
 
@@ -90,6 +90,8 @@ export async function sendCommand(deckArg: string, options: SendOptions, ctx: Co
     });
   }
   const plan = await prepareDelivery({ pdf: options.pdf, to: options.to, toFlag: '--to' }, ctx.env);
+  // The template (and its e-mail words) before the exports: a typo in it fails in a second.
+  const template = await loadWorkspaceTemplate(options, ctx);
   const computed = await loadAndCompute({ config: options.config, quarter }, ctx);
   const { ingest, metrics } = computed;
   const readMs = ctx.now() - started;
@@ -102,7 +104,7 @@ export async function sendCommand(deckArg: string, options: SendOptions, ctx: Co
     if (options.json) ctx.stdout.write(JSON.stringify(jsonResult(null, null, ingest, ctx.now() - started), null, 2) + '\n');
     return ExitCode.input;
   }
-  const { deck, template, locale } = await deckModel(options, computed, ctx);
+  const { deck, locale } = await deckModel(options, computed, ctx, template);
   const words = await loadEmailWords(template.layers, locale, template.strings);
   const delivery = await deliverReport({ plan, deckPath, deck, theme: template.theme, words, env: ctx.env, now: ctx.now, log: deliveryLog(ctx), show: shownPath(ctx) });
   if (delivery.failure) ctx.stderr.write(`ecom-report: ${formatUserError(delivery.failure)}\n`);
