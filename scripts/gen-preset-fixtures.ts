@@ -253,8 +253,9 @@ class TableWriter {
     this.stats.skipped[why]++;
     return this.write(cells);
   }
-  /** A blank line (not counted as read). */
+  /** A blank line (counted as read and skipped, so read = kept + skipped). */
   blank(cells: readonly Cell[] = []): void {
+    this.stats.rowsRead++;
     this.stats.skipped.blank++;
     this.write(cells);
   }

@@ -2,11 +2,10 @@
 // are parsed into a fixed array of slots (one per canonical column) and the line is filled from
 // it, with no keyed record per row. Parsing, problems and statuses are those of rows.ts.
 import type { OrderLine, OrderStatus } from '../canonical.js';
-import { nearest } from '../config/suggest.js';
 import { ORDER_LINE_FIELDS } from './fields.js';
 import type { ColumnBinding, ColumnPlan } from './mapping.js';
 import type { Cells, Derivation, StatusContext } from './presets/types.js';
-import { refundStatus } from './presets/types.js';
+import { refundStatus, unknownStatusHint } from './presets/types.js';
 import type { RecordBatch } from './record-batch.js';
 import { readCell, type CellProblem, type CellValue, type RowContext } from './rows.js';
 import { cleanText, plainId, plainLocalMs, plainMoneyMinor, plainQuantity, plainRange, plainText } from './values.js';
@@ -349,15 +348,7 @@ function orderLineFromSlots(
     status = paidAt === null ? 'pending' : refundStatus(statusCtx, 'paid');
   } else {
     if (rule === undefined) {
-      const known = Object.keys(ctx.preset.statuses ?? {});
-      const guess = nearest(statusText, known);
-      problems.push({
-        column: statusHeader,
-        message: 'unknown order status',
-        value: statusText,
-        hint: guess ? `did you mean '${guess}'?` : `known statuses: ${known.join(', ')}`,
-        fatal: true,
-      });
+      problems.push({ column: statusHeader, message: 'unknown order status', value: statusText, hint: unknownStatusHint(ctx.preset), fatal: true });
       return undefined;
     }
     status = typeof rule === 'function' ? rule(statusCtx) : rule;

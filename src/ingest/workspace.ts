@@ -13,7 +13,6 @@ import { JoinTable, keyOf, loadJoin, type JoinedFileSummary, type LineDraft } fr
 import { RunKeys } from './line-keys.js';
 import { planColumns, normalizeHeader, type ColumnPlan } from './mapping.js';
 import { presetFor } from './presets/index.js';
-import { unknownStatusHint } from './presets/types.js';
 import { ProblemLog } from './problems.js';
 import { OrderLineReader } from './order-reader.js';
 import { completeCells, readCells, type CellProblem, type CellValue, type RowContext } from './rows.js';
@@ -95,9 +94,6 @@ export interface IngestOptions {
   onProgress?: (file: string, bytesRead: number, totalBytes: number, rows: number) => void;
   onFileDone?: (summary: FileSummary) => void;
 }
-
-/** The message order-reader.ts gives a status the preset has no rule for. */
-const UNKNOWN_STATUS = 'unknown order status';
 
 // Not `\b`: it needs a word character before it, which 合计 has none of, so `合计` alone would
 // never match.
@@ -527,7 +523,7 @@ async function readCsvSource(args: ReadArgs): Promise<FileSummary | undefined> {
         message: p.message,
         value: p.value,
         // A spelling guess for a status can change its meaning: say what can be done instead.
-        hint: p.message === UNKNOWN_STATUS ? unknownStatusHint(preset) : p.hint,
+        hint: p.hint,
         file: display,
         row,
         column: p.column,

@@ -88,11 +88,14 @@ describe('OrderLineReader (generic columns)', () => {
     });
   });
 
-  it('names an unknown status with a guess and drops the row', () => {
+  it('names an unknown status, lists the known ones without guessing, and drops the row', () => {
     const reader = readerFor('generic', GENERIC);
     const problems: CellProblem[] = [];
     expect(reader.read(['O1', '1', '2026-07-01 10:00:00', '1', '', '9.90', 'shiped', '', '', ''], problems)).toBeUndefined();
-    expect(problems).toEqual([{ column: 'status', message: 'unknown order status', value: 'shiped', hint: "did you mean 'shipped'?", fatal: true }]);
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatchObject({ column: 'status', message: 'unknown order status', value: 'shiped', fatal: true });
+    expect(problems[0]!.hint).toContain("'shipped'");
+    expect(problems[0]!.hint).not.toContain('did you mean');
   });
 
   it('stops at an unreadable cell before looking at the status', () => {
