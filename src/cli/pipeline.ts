@@ -16,6 +16,7 @@ import { OperationsAccumulator } from '../metrics/operations.js';
 import { completeReview } from '../metrics/review.js';
 import { loadNarrative } from '../narrative/load.js';
 import { loadTemplate, type LoadedTemplate } from '../template/load.js';
+import { deckNameProblems } from '../report/build-deck.js';
 import { parseReportSettings } from '../narrative/settings.js';
 import { minorPerMajor } from '../report/format.js';
 import {
@@ -89,7 +90,15 @@ export async function loadWorkspaceTemplate(
   ctx: CommandContext,
 ): Promise<LoadedTemplate> {
   const { config, baseDir } = await loadWorkspace(options.config, ctx.cwd);
-  return loadTemplate(options.template ?? config.template, options.template ? ctx.cwd : baseDir, options.locale ?? config.locale, ctx.cwd);
+  const template = await loadTemplate(options.template ?? config.template, options.template ? ctx.cwd : baseDir, options.locale ?? config.locale, ctx.cwd);
+  const problems = deckNameProblems(template.deck);
+  if (problems.length > 0) {
+    throw new UserError(problems.join('\n'), {
+      exitCode: ExitCode.usage,
+      hint: 'fix the template (docs/restyle.md lists the slide ids, figures, layouts and colours)',
+    });
+  }
+  return template;
 }
 
 export function resolveQuarter(text: string | undefined, ctx: CommandContext, timeZone: string, fiscalStart: number): Quarter {

@@ -61,6 +61,15 @@ export function deckProblems(deck: ResolvedDeck, input: DeckInput): string[] {
   });
 }
 
+/**
+ * The deck's names that need no figures (slide and section ids, layouts, colours): checked when
+ * the template is loaded, so a misspelt slide id fails before any export is read. Figure ids
+ * and titles are checked again with the figures by deckProblems.
+ */
+export function deckNameProblems(deck: ResolvedDeck): string[] {
+  return validateDeck(deck, { sectionIds: DECK_SECTION_IDS, slideIds: [...slideRegistry().keys()] });
+}
+
 function contextOf(input: DeckInput): SectionContext {
   return { s: input.strings, locale: input.strings.locale as LocaleId, m: input.metrics, input };
 }

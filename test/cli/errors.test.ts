@@ -396,3 +396,21 @@ sources:
     expect(r.stderr).not.toContain('orders.csv');
   });
 });
+
+describe('template names are checked before the exports are read', () => {
+  it('a misspelt slide id in deck.yaml fails validate and build with exit 2, naming the nearest id, with no export read', async () => {
+    const dir = workspace({
+      'ecom-report.yaml': `template: templates/bad\n${CONFIG}`,
+      // A file that would be an input error if it were read: it is not, the template fails first.
+      'orders.csv': 'not,an,export\n',
+      'templates/bad/deck.yaml': 'slides:\n  overview.byCategori: { show: false }\n',
+    });
+    for (const command of ['validate', 'build']) {
+      const r = await runCli([command, '--quarter', '2026Q3'], { cwd: dir });
+      expect(r.code, command).toBe(2);
+      expect(r.stderr).toContain("unknown slide 'overview.byCategori'");
+      expect(r.stderr).toContain("did you mean 'overview.byCategory'?");
+      expect(r.stderr).not.toContain('orders.csv');
+    }
+  });
+});
