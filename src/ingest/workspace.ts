@@ -353,6 +353,9 @@ async function readCsvSource(args: ReadArgs): Promise<FileSummary | undefined> {
   const textFile = csv.encoding !== 'xlsx' && csv.encoding !== 'xls';
   let headerWidth = 0;
   const shortRows = { rows: 0, row: 0, cells: 0 };
+  // Rows with filled cells past the header's last column: most often an amount such as 1,234.50
+  // written without quotes, which shifts every cell after it one column to the right.
+  const longRows = { rows: 0, row: 0, cells: 0 };
 
   try {
     for await (const batch of csv.batches()) {
@@ -465,6 +468,15 @@ async function readCsvSource(args: ReadArgs): Promise<FileSummary | undefined> {
       'short-row',
     );
   }
+  if (longRows.rows > 0) {
+    const n = longRows.rows;
+    problems.warning(
+      `${n === 1 ? 'a row has' : `${n} rows have`} more cells than the header: ${n === 1 ? 'it has' : 'the first, here, has'} ${longRows.cells} of ${header!.length}`,
+      { file: display, row: longRows.row },
+      `a cell holding the delimiter without quotes (an amount like 1,234.50) splits in two and moves the cells after it one column on: check the row, and quote such cells or export the file again`,
+      'long-row',
+    );
+  }
   // Reading may have found the file GBK past an all-ASCII start.
   summary.encoding = csv.encoding;
   return summary;
@@ -496,6 +508,10 @@ async function readCsvSource(args: ReadArgs): Promise<FileSummary | undefined> {
     if (textFile && batch.cellCount(r) < headerWidth && shortRows.rows++ === 0) {
       shortRows.row = row;
       shortRows.cells = batch.cellCount(r);
+    }
+    if (textFile && batch.cellCount(r) > header!.length && hasCellsBeyond(batch, r, header!.length) && longRows.rows++ === 0) {
+      longRows.row = row;
+      longRows.cells = batch.cellCount(r);
     }
     // Setting length is a builtin call; most rows have no problems to forget.
     if (cellProblems.length > 0) cellProblems.length = 0;
@@ -732,6 +748,12 @@ function titleTexts(batch: RecordBatch, from: number, to: number): string[] {
     if (text !== '') out.push(text.length > 40 ? `${text.slice(0, 39)}…` : text);
   }
   return out;
+}
+
+/** Does record r hold a non-blank cell at or after column `from`? */
+function hasCellsBeyond(batch: RecordBatch, r: number, from: number): boolean {
+  for (let k = from; k < batch.cellCount(r); k++) if (batch.cell(r, k).trim() !== '') return true;
+  return false;
 }
 
 function firstFilledCell(batch: RecordBatch, r: number): number {

@@ -149,3 +149,18 @@ describe('Shopify lines parted from their order', () => {
     expect(stderr).toContain("orders_export.csv:3:Financial Status: warning: a line of order #1009 comes without its order's cells");
   });
 });
+
+describe('rows with more cells than the header', () => {
+  it('an unquoted 1,234.50 splits a row: warned about once, with the first row and the count; trailing empty cells are not', async () => {
+    const dir = workspace(source('generic'), {
+      'data/orders.csv':
+        'order_id,customer_id,paid_at,paid_amount,status\n' +
+        '1001,a,2026-07-01 10:00,1,234.50,paid\n' +
+        '1002,b,2026-07-01 10:00,20.00,paid,,\n' +
+        '1003,c,2026-07-01 10:00,2,000.00,paid\n',
+    });
+    const v = await runCli(['validate', '--quarter', '2026Q3'], { cwd: dir });
+    expect(v.stderr).toContain('data/orders.csv:2: warning: 2 rows have more cells than the header: the first, here, has 6 of 5');
+    expect(v.stderr).not.toContain('orders.csv:3: warning');
+  });
+});
