@@ -144,6 +144,15 @@ export function excelCellText(value: unknown): string {
 // Sheet choice
 
 /** Position (1-based) of the wanted sheet among `names`, or a problem listing them. */
+/** The chosen sheet is empty while the workbook has others: the export is probably on one of them. */
+export function emptySheetProblem(position: number, name: string, sheets: readonly string[]): WorkbookProblem {
+  return new WorkbookProblem(
+    `sheet ${position} ('${name}') is empty`,
+    `the workbook's sheets are ${sheets.map((n) => `'${n}'`).join(', ')}; set sheet: to the one that holds the export (its name or 1-based position)`,
+    'sheet',
+  );
+}
+
 export function chooseSheet(names: readonly string[], wanted: string | number | undefined): number | WorkbookProblem {
   if (names.length === 0) return new WorkbookProblem('the workbook has no sheets', 'open it in Excel and save it again');
   if (wanted === undefined) return 1;
@@ -293,13 +302,7 @@ export async function openXlsx(path: string, options: WorkbookOptions = {}): Pro
         if (batch.length > 0) yield batch;
         // An empty sheet in a workbook with others (a 说明 sheet before the 订单 one) is not an
         // empty file: the export is probably on another sheet.
-        if (!filled && order.length > 1) {
-          throw new WorkbookProblem(
-            `sheet ${position} ('${name}') is empty`,
-            `the workbook's sheets are ${order.map((n) => `'${n}'`).join(', ')}; set sheet: to the one that holds the export (its name or 1-based position)`,
-            'sheet',
-          );
-        }
+        if (!filled && order.length > 1) throw emptySheetProblem(position, name, order);
         break;
       }
       if (!found) {

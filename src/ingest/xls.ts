@@ -9,6 +9,7 @@ import type { CsvRecord } from './csv.js';
 import {
   WorkbookProblem,
   chooseSheet,
+  emptySheetProblem,
   excelSerialToWallMs,
   numberCellText,
   wallTimeText,
@@ -79,6 +80,7 @@ export async function openXls(path: string, options: XlsOptions = {}): Promise<W
   const position = chooseSheet(workbook.SheetNames, options.sheet);
   if (position instanceof WorkbookProblem) throw position;
   const sheet = workbook.Sheets[workbook.SheetNames[position - 1]!] ?? {};
+  if (workbook.SheetNames.length > 1 && !hasFilledCell(sheet)) throw emptySheetProblem(position, workbook.SheetNames[position - 1]!, workbook.SheetNames);
   const date1904 = workbook.Workbook?.WBProps?.date1904 === true;
   const batchSize = Math.max(1, options.batchSize ?? 1024);
   const isDate = (format: string | number | undefined): boolean => {
@@ -131,4 +133,15 @@ export async function openXls(path: string, options: XlsOptions = {}): Promise<W
   }
 
   return { encoding: 'xls', totalBytes: bytes.length, batches };
+}
+
+/** Does the sheet hold any cell with a value (the whole sheet is in memory already)? */
+function hasFilledCell(sheet: { '!data'?: unknown }): boolean {
+  const data = sheet['!data'] as Array<Array<{ v?: unknown } | undefined> | undefined> | undefined;
+  if (!data) return false;
+  for (const row of data) {
+    if (!row) continue;
+    for (const cell of row) if (cell && cell.v !== undefined && cell.v !== null && String(cell.v).trim() !== '') return true;
+  }
+  return false;
 }

@@ -252,6 +252,16 @@ describe('openXls (SheetJS, legacy BIFF)', () => {
     ]);
   });
 
+  it('an empty chosen sheet of a workbook with others names the sheet and lists them', async () => {
+    const file = xls([], '说明');
+    await expect(openXls(file)).rejects.toMatchObject({
+      message: "sheet 1 ('说明') is empty",
+      hint: expect.stringContaining("the workbook's sheets are '说明', '退货'; set sheet:"),
+    });
+    // The sheet that holds something reads as before.
+    expect(await readAll(await openXls(file, { sheet: '退货' }))).toEqual([[1, 'x']]);
+  });
+
   it('a missing sheet names the sheets; a broken file says so', async () => {
     const file = xls([['a']], 'Orders');
     await expect(openXls(file, { sheet: 'Order' })).rejects.toMatchObject({
