@@ -346,6 +346,9 @@ async function readCsvSource(args: ReadArgs): Promise<FileSummary | undefined> {
   let orderIdFromRow = false;
   // Where the order id is: a summary word there is never a product name.
   let orderIdColumn = -1;
+  // The order whose lines are being summed (see closeTally).
+  const tally = { orderKey: -1, orderId: '', row: 0, paid: 0, refund: 0 };
+  const perMajor = minorPerMajor(args.config.currency);
   // Rows holding text that was not valid UTF-8 (shown as U+FFFD), and where the first one is.
   const invalidText = { rows: 0, row: 0, column: undefined as string | undefined };
   // Text rows with fewer cells than the header has named (a download cut off mid-row), and the
@@ -459,6 +462,7 @@ async function readCsvSource(args: ReadArgs): Promise<FileSummary | undefined> {
       'the file may mix encodings (part UTF-8, part GBK) or be damaged: export it again as UTF-8, or set encoding: gb18030 on this source if it is GBK throughout',
     );
   }
+  closeTally();
   if (shortRows.rows > 0) {
     const n = shortRows.rows;
     problems.warning(
@@ -597,6 +601,38 @@ async function readCsvSource(args: ReadArgs): Promise<FileSummary | undefined> {
     return batch.fields(r).map(normalizeHeader).join('\u0000') === headerKey;
   }
 
+  /**
+   * Refunds beyond what an order paid (a shifted column, a running total in the refund column)
+   * would turn net sales negative without a word. An order's lines come one after another in
+   * the platforms' exports, so each run of lines of one order is summed and checked when it
+   * ends. Half again over paid plus shipping leaves room for refunded fees; returns booked as
+   * rows of their own refund what they say and are left out, as are presets whose refunds may
+   * exceed the paid amount by design (refundMayExceedPaid).
+   */
+  function closeTally(): void {
+    if (tally.orderKey >= 0 && tally.refund > 0 && tally.refund > tally.paid * 1.5) {
+      const digits = Math.round(Math.log10(perMajor));
+      const money = (minor: number) => (minor / perMajor).toFixed(digits);
+      problems.warning(
+        `refunds of order ${tally.orderId} (${money(tally.refund)}) are more than was paid for it (${money(tally.paid)})`,
+        { file: display, row: tally.row, column: plan?.bindings.find((b) => b.field === 'refund_amount')?.header },
+        'check that the refund column holds the refunds of these lines (not a running total or a shifted column); the figures count the refunds as written',
+        'refund-over-paid',
+      );
+    }
+    tally.orderKey = -1;
+  }
+
+  function tallyLine(line: OrderLine, row: number): void {
+    if (preset.refundMayExceedPaid || line.quantity < 0) return;
+    if (line.orderKey !== tally.orderKey) {
+      closeTally();
+      Object.assign(tally, { orderKey: line.orderKey, orderId: line.orderId, row, paid: 0, refund: 0 });
+    }
+    tally.paid += line.paidAmountMinor + line.shippingMinor;
+    tally.refund += line.refundAmountMinor;
+  }
+
   function acceptLine(line: Omit<OrderLine, 'lineId'> & { lineId: string | null }, row: number): void {
     let lineId = line.lineId;
     if (lineId === null || preset.lineIdIsProductId) {
@@ -646,6 +682,7 @@ async function readCsvSource(args: ReadArgs): Promise<FileSummary | undefined> {
     line.lineId = lineId;
     line.orderKey = orderKey;
     line.buyerKey = line.customerId === null ? -1 : args.keys.buyer(line.platform, line.customerId);
+    tallyLine(line as OrderLine, row);
     args.emit(line as OrderLine);
   }
 }

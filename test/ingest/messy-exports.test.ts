@@ -164,3 +164,38 @@ describe('rows with more cells than the header', () => {
     expect(v.stderr).not.toContain('orders.csv:3: warning');
   });
 });
+
+describe('refunds beyond what was paid', () => {
+  it('a refund 15 times the paid amount is warned about at its row and column; the figures count it as written', async () => {
+    const dir = workspace(source('douyin-orders'), {
+      'data/douyin.csv':
+        '主订单编号,子订单编号,选购商品,商品数量,订单应付金额,订单提交时间,支付完成时间,订单状态,退款金额,用户ID\n' +
+        '6900000000000000001,6900000000000000011,面膜,1,100.00,2026-07-01 10:00:00,2026-07-01 10:00:05,已完成,1500.00,u1\n' +
+        '6900000000000000002,6900000000000000021,面膜,1,50.00,2026-07-01 10:00:00,2026-07-01 10:00:05,已完成,,u2\n',
+    });
+    const v = await runCli(['validate', '--quarter', '2026Q3'], { cwd: dir });
+    expect(v.code).toBe(0);
+    expect(v.stderr).toContain('data/douyin.csv:2:退款金额: warning: refunds of order 6900000000000000001 (1500.00) are more than was paid for it (100.00)');
+    expect(v.stderr).not.toContain('6900000000000000002 (');
+    // 100 + 50 sold, 1500 refunded as written
+    const { overview } = await figures(dir);
+    expect(overview.refunds.value).toBe(150000);
+  });
+
+  it('Shopify (an order-level refund incl. tax on the first line) and Tmall (paid after the refund) are not flagged', async () => {
+    const shopify = workspace(
+      'company: t\ncurrency: USD\ntimezone: America/New_York\nsources:\n  - { platform: shopify, preset: shopify-orders, files: ["data/*.csv"] }\n',
+      {
+        'data/orders_export.csv':
+          'Name,Email,Financial Status,Paid at,Created at,Lineitem quantity,Lineitem name,Lineitem price,Lineitem sku,Refunded Amount\n' +
+          '#1001,a@x.com,refunded,2026-07-05 10:00:00 -0400,2026-07-05 10:00:00 -0400,1,Shirt,10.00,S1,33.00\n' +
+          '#1001,,,,,1,Hat,10.00,S2,\n',
+      },
+    );
+    expect((await runCli(['validate', '--quarter', '2026Q3'], { cwd: shopify })).stderr).not.toContain('more than was paid');
+    const tmall = workspace(source('tmall-orders'), {
+      'data/tmall.csv': '订单编号,买家会员名,订单付款时间,买家实际支付金额,订单状态,退款金额\n1001,a,2026-07-01 10:00:00,0.00,交易关闭,64.80\n',
+    });
+    expect((await runCli(['validate', '--quarter', '2026Q3'], { cwd: tmall })).stderr).not.toContain('more than was paid');
+  });
+});

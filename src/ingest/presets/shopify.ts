@@ -25,6 +25,7 @@ const lineAmount = (cells: Readonly<Cells>): number | null => {
 
 export const shopifyOrders: Preset = {
   name: 'shopify-orders',
+  refundMayExceedPaid: true,
   table: 'order_lines',
   columns: {
     order_id: ['Name', 'Order Name'],

@@ -9,6 +9,7 @@ import { firstWord, refundStatus, type Preset } from './types.js';
 
 export const tmallOrders: Preset = {
   name: 'tmall-orders',
+  refundMayExceedPaid: true,
   table: 'order_lines',
   columns: {
     order_id: ['订单编号', '订单号'],

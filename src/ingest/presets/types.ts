@@ -38,6 +38,13 @@ export interface Preset {
    * and pdd-orders (样式ID / SKU ID).
    */
   lineIdIsProductId?: boolean;
+  /**
+   * The export's refund may exceed what its line shows as paid, so ingest does not warn about
+   * it: Tmall's 买家实际支付金额 is what stays paid after a refund (the real 订单报表 has orders
+   * with 退款金额 above it), and Shopify's Refunded Amount is the order's, taxes included, on its
+   * first line only.
+   */
+  refundMayExceedPaid?: boolean;
 }
 
 /** A row's cells by canonical column, as read (text, minor units, epoch ms, booleans, null). */
