@@ -143,6 +143,8 @@ export class CampaignAccumulator {
     const dated = line.paidAt ?? line.createdAt;
     if (dated !== null && (this.firstDatedMs === null || dated < this.firstDatedMs)) this.firstDatedMs = dated;
     if (line.paidAt === null || line.status === 'cancelled' || line.status === 'pending') return;
+    // A return booked as its own row sells nothing: no GMV, order or buyer of the day.
+    if (line.quantity < 0 && line.paidAmountMinor === 0) return;
     if (line.paidAt < this.loMs || line.paidAt >= this.hiMs) return;
     const day = this.dayOf(line.paidAt);
     if (day < this.lo || day > this.hi || !this.watched.has(day)) return;

@@ -236,6 +236,13 @@ export class CoreAccumulator {
     if (this.firstPaidDay === null || day < this.firstPaidDay) this.firstPaidDay = day;
     const paid = line.paidAmountMinor;
     this.cube.add(day, line.platform, line.category ?? UNKNOWN_CATEGORY, line.channel ?? NO_CHANNEL, paid, line.refundAmountMinor, line.quantity);
+    // A return booked as a row of its own (negative quantity, nothing paid) counts as refunds
+    // (above, and by reason) but is no sale: no unit price, order, buyer activity or basket.
+    if (line.quantity < 0 && paid === 0) {
+      const q = this.ranges[0]!;
+      if (day >= q.start && day < q.end) this.addRefundReason(line);
+      return;
+    }
 
     let mask = 0;
     for (let p = 0; p < PERIOD_COUNT; p++) {
@@ -268,14 +275,7 @@ export class CoreAccumulator {
     for (let p = 0; p < PERIOD_COUNT; p++) if (freshRefunds & (1 << p)) this.refundedOrders[p]!++;
 
     if (!(mask & 1)) return;
-    if (line.refundAmountMinor > 0) {
-      const reason = line.refundReason ?? NO_REASON;
-      const r = this.reasons.get(reason);
-      if (r) {
-        r.amountMinor += line.refundAmountMinor;
-        r.lines++;
-      } else this.reasons.set(detached(reason), { amountMinor: line.refundAmountMinor, lines: 1 });
-    }
+    this.addRefundReason(line);
     // Lines of one order usually follow each other.
     const key = line.orderKey;
     if (before & 1 && key !== this.lastOrderKey && !this.open.has(key)) {
@@ -292,6 +292,17 @@ export class CoreAccumulator {
       order.productNames.push(line.productName);
     }
     if (line.category !== null && !order.categories.includes(line.category)) order.categories.push(line.category);
+  }
+
+  /** A quarter line's refund, by its reason. */
+  private addRefundReason(line: OrderLine): void {
+    if (line.refundAmountMinor <= 0) return;
+    const reason = line.refundReason ?? NO_REASON;
+    const r = this.reasons.get(reason);
+    if (r) {
+      r.amountMinor += line.refundAmountMinor;
+      r.lines++;
+    } else this.reasons.set(detached(reason), { amountMinor: line.refundAmountMinor, lines: 1 });
   }
 
   private openOrder(key: number): OpenOrder {

@@ -95,6 +95,23 @@ describe('returns booked as rows of their own', () => {
     expect(overview.orders.value).toBe(2);
     expect(overview.buyers.value).toBe(1);
   });
+
+  it('the core figures agree: AOV and spend per buyer over the sales alone, the returns still in the refund reasons', async () => {
+    const dir = workspace(source('generic'), {
+      'data/orders.csv':
+        'order_id,customer_id,paid_at,quantity,unit_price,sku,refund_reason\n' +
+        '536365,17850,2026-07-01 08:26,6,2.55,85123A,\n' +
+        '536366,17850,2026-07-01 08:28,6,1.85,22633,\n' +
+        'C536379,14527,2026-07-01 09:41,-1,27.50,D,damaged\n',
+    });
+    const r = await runCli(['metrics', '--quarter', '2026Q3', '--json'], { cwd: dir });
+    const core = JSON.parse(r.stdout).core;
+    // 26.40 over two orders; over one buyer
+    expect(core.counts.orders[0]).toBe(2);
+    expect(core.aov.value).toBe(1320);
+    expect(core.spendPerBuyer.value).toBe(2640);
+    expect(core.refundReasons).toEqual([expect.objectContaining({ reason: 'damaged', amountMinor: 2750, lines: 1 })]);
+  });
 });
 
 describe('an amount whose own currency sign says otherwise', () => {
