@@ -355,6 +355,8 @@ async function readCsvSource(args: ReadArgs): Promise<FileSummary | undefined> {
   // first one. Workbook rows end at their last filled cell, so only text files are checked.
   const textFile = csv.encoding !== 'xlsx' && csv.encoding !== 'xls';
   let headerWidth = 0;
+  // Every cell of the header, trailing empty ones included (cells past them are "more cells").
+  let headerCells = 0;
   const shortRows = { rows: 0, row: 0, cells: 0 };
   // Rows with filled cells past the header's last column: most often an amount such as 1,234.50
   // written without quotes, which shifts every cell after it one column to the right.
@@ -385,6 +387,7 @@ async function readCsvSource(args: ReadArgs): Promise<FileSummary | undefined> {
         headerKey = header.map(normalizeHeader).join('\u0000');
         headerFirstKey = normalizeHeader(header[0] ?? '');
         headerWidth = header.length;
+        headerCells = header.length;
         while (headerWidth > 0 && header[headerWidth - 1]!.trim() === '') headerWidth--;
         for (const p of mapped.problems) {
           problems.error(p.message, { file: display, row: headerRow, column: p.column }, p.hint);
@@ -475,7 +478,7 @@ async function readCsvSource(args: ReadArgs): Promise<FileSummary | undefined> {
   if (longRows.rows > 0) {
     const n = longRows.rows;
     problems.warning(
-      `${n === 1 ? 'a row has' : `${n} rows have`} more cells than the header: ${n === 1 ? 'it has' : 'the first, here, has'} ${longRows.cells} of ${header!.length}`,
+      `${n === 1 ? 'a row has' : `${n} rows have`} more cells than the header: ${n === 1 ? 'it has' : 'the first, here, has'} ${longRows.cells} of ${headerCells}`,
       { file: display, row: longRows.row },
       `a cell holding the delimiter without quotes (an amount like 1,234.50) splits in two and moves the cells after it one column on: check the row, and quote such cells or export the file again`,
       'long-row',
@@ -509,13 +512,16 @@ async function readCsvSource(args: ReadArgs): Promise<FileSummary | undefined> {
       summary.skipped.invalid++;
       return;
     }
-    if (textFile && batch.cellCount(r) < headerWidth && shortRows.rows++ === 0) {
-      shortRows.row = row;
-      shortRows.cells = batch.cellCount(r);
-    }
-    if (textFile && batch.cellCount(r) > header!.length && hasCellsBeyond(batch, r, header!.length) && longRows.rows++ === 0) {
-      longRows.row = row;
-      longRows.cells = batch.cellCount(r);
+    if (textFile) {
+      const cells = batch.cellCount(r);
+      if (cells < headerWidth && shortRows.rows++ === 0) {
+        shortRows.row = row;
+        shortRows.cells = cells;
+      }
+      if (cells > headerCells && hasCellsBeyond(batch, r, headerCells) && longRows.rows++ === 0) {
+        longRows.row = row;
+        longRows.cells = cells;
+      }
     }
     // Setting length is a builtin call; most rows have no problems to forget.
     if (cellProblems.length > 0) cellProblems.length = 0;
@@ -627,7 +633,11 @@ async function readCsvSource(args: ReadArgs): Promise<FileSummary | undefined> {
     if (preset.refundMayExceedPaid || line.quantity < 0) return;
     if (line.orderKey !== tally.orderKey) {
       closeTally();
-      Object.assign(tally, { orderKey: line.orderKey, orderId: line.orderId, row, paid: 0, refund: 0 });
+      tally.orderKey = line.orderKey;
+      tally.orderId = line.orderId;
+      tally.row = row;
+      tally.paid = 0;
+      tally.refund = 0;
     }
     tally.paid += line.paidAmountMinor + line.shippingMinor;
     tally.refund += line.refundAmountMinor;
