@@ -14,3 +14,8 @@ export function minorPerMajor(currency: string): number {
 export function minorConversionFactor(source: string, report: string, rate: number): number {
   return (rate * minorPerMajor(report)) / minorPerMajor(source);
 }
+
+/** Minor units as plain major-unit text with the currency's own decimals: 12345 fen → "123.45", 500 yen → "500". */
+export function majorUnitsText(minor: number, currency: string): string {
+  return (minor / minorPerMajor(currency)).toFixed(MINOR_DIGITS[currency] ?? 2);
+}

@@ -3,6 +3,7 @@
 import type { TableName } from '../canonical.js';
 import { nearest } from '../config/suggest.js';
 import { TABLE_FIELDS, type FieldSpec } from './fields.js';
+import { shortened } from './problems.js';
 import type { Derivation, Preset } from './presets/types.js';
 
 /**
@@ -133,7 +134,7 @@ export function planColumns(
     const alternative = recipe ? `; or columns for ${recipe.needs.join(', ')} to compute it` : '';
     const guess = [field, ...candidates].map((c) => nearest(c, unused)).find((g) => g !== undefined);
     // A header is cut at 40 characters: one long garbled "header" must not fill the screen.
-    const named = unused.map((h) => (h.length > 40 ? `${h.slice(0, 39)}…` : h));
+    const named = unused.map((h) => shortened(h, 40));
     const shown = named.length > 15 ? `${named.slice(0, 15).join(', ')} … (${named.length} in all)` : named.join(', ');
     problems.push({
       message: `required column '${field}' not found (looked for ${candidates.map((c) => `'${c}'`).join(', ') || 'no header'}${alternative})`,

@@ -4,7 +4,7 @@
 import path from 'node:path';
 import { TABLE_NAMES, type OrderLine, type TableName } from '../canonical.js';
 import { expandGlobs, type ExpandedGlobs } from '../config/load.js';
-import { minorConversionFactor, minorPerMajor } from '../currency.js';
+import { majorUnitsText, minorConversionFactor, minorPerMajor } from '../currency.js';
 import type { SourceConfig, WorkspaceConfig } from '../config/schema.js';
 import { nearest } from '../config/suggest.js';
 import type { CsvRecord } from './csv.js';
@@ -13,7 +13,7 @@ import { JoinTable, keyOf, loadJoin, type JoinedFileSummary, type LineDraft } fr
 import { RunKeys } from './line-keys.js';
 import { planColumns, normalizeHeader, type ColumnPlan } from './mapping.js';
 import { presetFor } from './presets/index.js';
-import { ProblemLog } from './problems.js';
+import { ProblemLog, shortened } from './problems.js';
 import { OrderLineReader } from './order-reader.js';
 import { completeCells, readCells, type CellProblem, type CellValue, type RowContext } from './rows.js';
 import { WorkbookProblem, contentKind, fileKind, openRecords } from './source.js';
@@ -348,15 +348,12 @@ async function readCsvSource(args: ReadArgs): Promise<FileSummary | undefined> {
   let orderIdColumn = -1;
   // The order whose lines are being summed (see closeTally).
   const tally = { orderKey: -1, orderId: '', row: 0, paid: 0, refund: 0 };
-  const perMajor = minorPerMajor(args.config.currency);
   // Rows holding text that was not valid UTF-8 (shown as U+FFFD), and where the first one is.
   const invalidText = { rows: 0, row: 0, column: undefined as string | undefined };
   // Text rows with fewer cells than the header has named (a download cut off mid-row), and the
   // first one. Workbook rows end at their last filled cell, so only text files are checked.
   const textFile = csv.encoding !== 'xlsx' && csv.encoding !== 'xls';
   let headerWidth = 0;
-  // Every cell of the header, trailing empty ones included (cells past them are "more cells").
-  let headerCells = 0;
   const shortRows = { rows: 0, row: 0, cells: 0 };
   // Rows with filled cells past the header's last column: most often an amount such as 1,234.50
   // written without quotes, which shifts every cell after it one column to the right.
@@ -387,7 +384,6 @@ async function readCsvSource(args: ReadArgs): Promise<FileSummary | undefined> {
         headerKey = header.map(normalizeHeader).join('\u0000');
         headerFirstKey = normalizeHeader(header[0] ?? '');
         headerWidth = header.length;
-        headerCells = header.length;
         while (headerWidth > 0 && header[headerWidth - 1]!.trim() === '') headerWidth--;
         for (const p of mapped.problems) {
           problems.error(p.message, { file: display, row: headerRow, column: p.column }, p.hint);
@@ -478,7 +474,7 @@ async function readCsvSource(args: ReadArgs): Promise<FileSummary | undefined> {
   if (longRows.rows > 0) {
     const n = longRows.rows;
     problems.warning(
-      `${n === 1 ? 'a row has' : `${n} rows have`} more cells than the header: ${n === 1 ? 'it has' : 'the first, here, has'} ${longRows.cells} of ${headerCells}`,
+      `${n === 1 ? 'a row has' : `${n} rows have`} more cells than the header: ${n === 1 ? 'it has' : 'the first, here, has'} ${longRows.cells} of ${header!.length}`,
       { file: display, row: longRows.row },
       `a cell holding the delimiter without quotes (an amount like 1,234.50) splits in two and moves the cells after it one column on: check the row, and quote such cells or export the file again`,
       'long-row',
@@ -518,7 +514,8 @@ async function readCsvSource(args: ReadArgs): Promise<FileSummary | undefined> {
         shortRows.row = row;
         shortRows.cells = cells;
       }
-      if (cells > headerCells && hasCellsBeyond(batch, r, headerCells) && longRows.rows++ === 0) {
+      // Past the header's last cell, trailing empty header cells included.
+      if (cells > header!.length && hasCellsBeyond(batch, r, header!.length) && longRows.rows++ === 0) {
         longRows.row = row;
         longRows.cells = cells;
       }
@@ -548,7 +545,6 @@ async function readCsvSource(args: ReadArgs): Promise<FileSummary | undefined> {
         severity: p.fatal ? 'error' : 'warning',
         message: p.message,
         value: p.value,
-        // A spelling guess for a status can change its meaning: say what can be done instead.
         hint: p.hint,
         file: display,
         row,
@@ -617,8 +613,7 @@ async function readCsvSource(args: ReadArgs): Promise<FileSummary | undefined> {
    */
   function closeTally(): void {
     if (tally.orderKey >= 0 && tally.refund > 0 && tally.refund > tally.paid * 1.5) {
-      const digits = Math.round(Math.log10(perMajor));
-      const money = (minor: number) => (minor / perMajor).toFixed(digits);
+      const money = (minor: number) => majorUnitsText(minor, args.config.currency);
       problems.warning(
         `refunds of order ${tally.orderId} (${money(tally.refund)}) are more than was paid for it (${money(tally.paid)})`,
         { file: display, row: tally.row, column: plan?.bindings.find((b) => b.field === 'refund_amount')?.header },
@@ -735,20 +730,20 @@ function asciiSpace(c: number): boolean {
   return c === 32 || (c >= 9 && c <= 13);
 }
 
-/**
- * Could SUMMARY_ROW match a cell starting with this character (after ASCII spaces)? Its words
- * start with 合 总 小 汇 t g s (any case); a character beyond ASCII is looked at in full.
- */
+/** A summary row's first filled cell (see SUMMARY_WORD_THEN_WORDS for the order-id column). */
 function isSummaryCell(text: string, inOrderIdColumn: boolean): boolean {
   return SUMMARY_ROW.test(text) && (inOrderIdColumn || !SUMMARY_WORD_THEN_WORDS.test(text));
 }
 
+/**
+ * Could SUMMARY_ROW match a cell starting with this character (after ASCII spaces)? Its words
+ * start with 合 总 小 汇 t g s (any case); a character beyond ASCII is looked at in full.
+ */
 function mayBeSummary(first: number): boolean {
   const c = first | 32;
   return c === 116 /* t */ || c === 103 /* g */ || c === 115 /* s */ || first > 127;
 }
 
-/** The first cell of record r that is not blank (String.prototype.trim leaves something), or -1. */
 /** Rows a back office puts above the header ("订单列表", "导出时间：…") are looked past this far. */
 const TITLE_ROWS_MAX = 5;
 
@@ -792,7 +787,7 @@ function titleTexts(batch: RecordBatch, from: number, to: number): string[] {
   const out: string[] = [];
   for (let r = from; r < to; r++) {
     const text = batch.fields(r).map((c) => c.trim()).filter((c) => c !== '').join(' ');
-    if (text !== '') out.push(text.length > 40 ? `${text.slice(0, 39)}…` : text);
+    if (text !== '') out.push(shortened(text, 40));
   }
   return out;
 }
@@ -803,6 +798,7 @@ function hasCellsBeyond(batch: RecordBatch, r: number, from: number): boolean {
   return false;
 }
 
+/** The first cell of record r that is not blank (String.prototype.trim leaves something), or -1. */
 function firstFilledCell(batch: RecordBatch, r: number): number {
   const n = batch.cellCount(r);
   for (let k = 0; k < n; k++) {

@@ -1,37 +1,15 @@
 // Quirks of real exports that once gave a wrong figure or a misleading message, end to end:
 // each case is a small workspace whose figures are worked out by hand in the comments.
-import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/run-cli.js';
+import { oneSource, overviewOf, workspaceWith } from '../helpers/workspace.js';
 
-interface Overview {
-  gmv: { value: number };
-  refunds: { value: number };
-  netSales: { value: number };
-  orders: { value: number };
-  buyers: { value: number };
-}
-
-function workspace(config: string, files: Record<string, string | Buffer>): string {
-  const dir = mkdtempSync(path.join(tmpdir(), 'ecom-report-quirks-'));
-  writeFileSync(path.join(dir, 'ecom-report.yaml'), config);
-  for (const [name, text] of Object.entries(files)) {
-    mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
-    writeFileSync(path.join(dir, name), text);
-  }
-  return dir;
-}
-
-const source = (preset: string, files = 'data/*.csv', extra = '') =>
-  `company: t\ncurrency: CNY\ntimezone: Asia/Shanghai\nsources:\n  - platform: shop\n    preset: ${preset}\n    files: ["${files}"]\n${extra}`;
-
-async function figures(dir: string): Promise<{ overview: Overview; stderr: string; code: number }> {
-  const r = await runCli(['metrics', '--quarter', '2026Q3', '--json'], { cwd: dir });
-  return { overview: r.stdout ? JSON.parse(r.stdout).overview : undefined, stderr: r.stderr, code: r.code };
-}
+const workspace = (config: string, files: Record<string, string | Buffer>) => workspaceWith(config, files, 'ecom-report-quirks-');
+const source = oneSource;
+const figures = overviewOf;
 
 const validate = (dir: string) => runCli(['validate', '--quarter', '2026Q3'], { cwd: dir });
 

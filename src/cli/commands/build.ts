@@ -135,8 +135,7 @@ async function workspaceInputs(configOption: string | undefined, ctx: CommandCon
   return files;
 }
 
-/** The deck model and the template it is drawn with, for a computed workspace (shared with `send`). */
-/** The deck model for computed figures; `preloaded` is the template when the caller has it. */
+/** The deck model and the template it is drawn with, for computed figures (shared with `send`); `preloaded` is the template when the caller has it. */
 export async function deckModel(
   options: Pick<BuildOptions, 'template' | 'locale'>,
   computed: PipelineResult,

@@ -2,7 +2,8 @@
 import { ExitCode } from '../../errors.js';
 import type { DiagnosisMetrics, Fact } from '../../metrics/diagnosis/types.js';
 import type { Figure } from '../../metrics/figure.js';
-import { formatGrowth, minorPerMajor } from '../../report/format.js';
+import { majorUnitsText } from '../../currency.js';
+import { formatGrowth } from '../../report/format.js';
 import type { CommandContext } from '../context.js';
 import { padEndTo, padStartTo, textWidth } from '../text-width.js';
 import { loadAndCompute } from '../pipeline.js';
@@ -32,18 +33,18 @@ export async function metricsCommand(options: MetricsOptions, ctx: CommandContex
     ];
     ctx.stdout.write(`${metrics.quarter} (${metrics.periods.current.start} … ${metrics.periods.current.end}, ${metrics.timezone}, money in ${metrics.currency})\n`);
     // Money in the currency's major unit: cents and fen to 2 places, yen and won as they are.
-    const perMajor = minorPerMajor(metrics.currency);
-    ctx.stdout.write(table([['figure', 'value', 'previous', 'yearAgo', 'QoQ', 'YoY'], ...rows.map(([id, f]) => figureRow(id, f, perMajor))]));
-    if (metrics.diagnosis) ctx.stdout.write('\n' + diagnosisTable(metrics.diagnosis, perMajor));
+    const currency = metrics.currency;
+    ctx.stdout.write(table([['figure', 'value', 'previous', 'yearAgo', 'QoQ', 'YoY'], ...rows.map(([id, f]) => figureRow(id, f, currency))]));
+    if (metrics.diagnosis) ctx.stdout.write('\n' + diagnosisTable(metrics.diagnosis, currency));
   }
   return ingest.problems.hasErrors ? ExitCode.input : ExitCode.ok;
 }
 
 /** Findings ranked by money at stake, then every rule that did not fire (passed / not checked). */
-function diagnosisTable(d: DiagnosisMetrics, perMajor: number): string {
-  const fact = (f: Fact | null) => (f === null ? 'n/a' : f.unit === 'ratio' ? `${(f.value * 100).toFixed(1)}%` : f.unit === 'minor' ? major(f.value, perMajor) : `${Number(f.value.toFixed(2))} ${f.unit}`);
+function diagnosisTable(d: DiagnosisMetrics, currency: string): string {
+  const fact = (f: Fact | null) => (f === null ? 'n/a' : f.unit === 'ratio' ? `${(f.value * 100).toFixed(1)}%` : f.unit === 'minor' ? majorUnitsText(f.value, currency) : `${Number(f.value.toFixed(2))} ${f.unit}`);
   const rows = [
-    ...d.findings.map((f) => [f.ruleId, 'fired', f.subject ?? '', fact(f.observed), fact(f.threshold), f.moneyAtStakeMinor === null ? 'n/a' : major(f.moneyAtStakeMinor, perMajor)]),
+    ...d.findings.map((f) => [f.ruleId, 'fired', f.subject ?? '', fact(f.observed), fact(f.threshold), f.moneyAtStakeMinor === null ? 'n/a' : majorUnitsText(f.moneyAtStakeMinor, currency)]),
     ...d.rules
       .filter((r) => r.status !== 'fired')
       .map((r) => [r.id, r.status === 'notChecked' ? `not checked (no ${r.missing.join(', ')})` : 'passed', '', fact(r.observed), fact(r.threshold), '']),
@@ -51,19 +52,14 @@ function diagnosisTable(d: DiagnosisMetrics, perMajor: number): string {
   return 'diagnosis (findings ranked by money at stake)\n' + table([['rule', 'status', 'subject', 'observed', 'threshold', 'atStake'], ...rows], 3);
 }
 
-/** Minor units (fen, cents, yen) in the major unit, with as many decimals as the currency has. */
-function major(minor: number, perMajor: number): string {
-  return (minor / perMajor).toFixed(Math.round(Math.log10(perMajor)));
-}
-
-function amount(v: number | null, unit: Figure['unit'], perMajor: number): string {
+function amount(v: number | null, unit: Figure['unit'], currency: string): string {
   if (v === null) return 'n/a';
-  return unit === 'minor' ? major(v, perMajor) : String(v);
+  return unit === 'minor' ? majorUnitsText(v, currency) : String(v);
 }
 
-function figureRow(id: string, f: Figure, perMajor: number): string[] {
+function figureRow(id: string, f: Figure, currency: string): string[] {
   const g = (x: number | null) => (x === null ? 'n/a' : formatGrowth(x));
-  return [id, amount(f.value, f.unit, perMajor), amount(f.previous, f.unit, perMajor), amount(f.yearAgo, f.unit, perMajor), g(f.qoq), g(f.yoy)];
+  return [id, amount(f.value, f.unit, currency), amount(f.previous, f.unit, currency), amount(f.yearAgo, f.unit, currency), g(f.qoq), g(f.yoy)];
 }
 
 /** Columns padded by terminal width (a Chinese character takes two); `left` columns are text, the rest figures. */

@@ -46,7 +46,6 @@ export function shownPath(ctx: CommandContext): (file: string) => string {
   };
 }
 
-/** `ecom-report-2026Q3.pptx` → `2026Q3`; also 2026-Q3 and 2026_q3. */
 /** A .pptx is a zip package: its first bytes are PK\x03\x04. */
 async function isZipPackage(file: string): Promise<boolean> {
   const handle = await open(file, 'r');
@@ -59,6 +58,7 @@ async function isZipPackage(file: string): Promise<boolean> {
   }
 }
 
+/** `ecom-report-2026Q3.pptx` → `2026Q3`; also 2026-Q3 and 2026_q3. */
 export function quarterFromFileName(file: string): string | undefined {
   const m = /(\d{4})[-_ ]?Q([1-4])/i.exec(path.basename(file));
   return m ? `${m[1]}Q${m[2]}` : undefined;
