@@ -86,10 +86,11 @@ export const NO_ORDER_LINES = {
  * so a typo in deck.yaml or a theme colour fails in a second rather than after a long ingest.
  */
 export async function loadWorkspaceTemplate(
-  options: { config?: string; template?: string; locale?: string },
+  workspace: LoadedWorkspace,
+  options: { template?: string; locale?: string },
   ctx: CommandContext,
 ): Promise<LoadedTemplate> {
-  const { config, baseDir } = await loadWorkspace(options.config, ctx.cwd);
+  const { config, baseDir } = workspace;
   const template = await loadTemplate(options.template ?? config.template, options.template ? ctx.cwd : baseDir, options.locale ?? config.locale, ctx.cwd);
   const problems = deckNameProblems(template.deck);
   if (problems.length > 0) {
@@ -120,10 +121,18 @@ export function resolveQuarter(text: string | undefined, ctx: CommandContext, ti
   return q;
 }
 
-export async function loadAndCompute(options: PipelineOptions, ctx: CommandContext): Promise<PipelineResult> {
-  // Check the quarter's spelling before any file is read: a typo should fail fast.
+/**
+ * The workspace config, read once per command and handed to each step that needs it; the
+ * quarter's spelling is checked first, since a typo should fail before any file is read.
+ */
+export async function openWorkspace(options: PipelineOptions, ctx: CommandContext): Promise<LoadedWorkspace> {
   if (options.quarter !== undefined) resolveQuarter(options.quarter, ctx, 'UTC', 1);
-  const workspace = await loadWorkspace(options.config, ctx.cwd);
+  return loadWorkspace(options.config, ctx.cwd);
+}
+
+/** Ingest and every figure for `options.quarter`; `opened` is the workspace when the caller has read it. */
+export async function loadAndCompute(options: PipelineOptions, ctx: CommandContext, opened?: LoadedWorkspace): Promise<PipelineResult> {
+  const workspace = opened ?? (await openWorkspace(options, ctx));
   const { config } = workspace;
   const quarter = resolveQuarter(options.quarter, ctx, config.timezone, config.fiscalYearStartMonth);
   const periods = reportPeriods(quarter, config.timezone, config.fiscalYearStartMonth);

@@ -57,6 +57,15 @@ describe('command-line errors', () => {
     expect(r.stderr).toContain('2026Q3, 2026-Q3 or Q3 2026');
   });
 
+  it('a misspelt quarter is named before a missing config (the typo on the command line comes first)', async () => {
+    for (const command of ['build', 'validate', 'metrics']) {
+      const r = await runCli([command, '--quarter', '2026Q5'], { cwd: tmpdir() });
+      expect(r.code, command).toBe(2);
+      expect(r.stderr, command).toContain("--quarter: '2026Q5' is not a quarter");
+      expect(r.stderr, command).not.toContain('no workspace config');
+    }
+  });
+
   it('an unknown flag is a usage error', async () => {
     const r = await runCli(['build', '--quater', '2026Q3'], { cwd: tmpdir() });
     expect(r.code).toBe(2);

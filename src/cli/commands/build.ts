@@ -10,11 +10,11 @@ import { Strings } from '../../report/strings.js';
 import { renderDeck } from '../../render/pptx.js';
 import { loadTemplate, type LoadedTemplate } from '../../template/load.js';
 import type { TableName } from '../../canonical.js';
-import { expandGlobs, loadWorkspace } from '../../config/load.js';
+import { expandGlobs, type LoadedWorkspace } from '../../config/load.js';
 import type { DataHealth } from '../../report/context.js';
 import { epochToLocalDate } from '../../time/zone.js';
 import type { CommandContext } from '../context.js';
-import { NO_ORDER_LINES, loadAndCompute, loadWorkspaceTemplate, type PipelineResult } from '../pipeline.js';
+import { NO_ORDER_LINES, loadAndCompute, loadWorkspaceTemplate, openWorkspace, type PipelineResult } from '../pipeline.js';
 import { printProblems } from '../report-problems.js';
 import { deliveryLog, shownPath } from './send.js';
 
@@ -39,9 +39,10 @@ export async function buildCommand(options: BuildOptions, ctx: CommandContext): 
   const plan = options.pdf || options.email ? await prepareDelivery({ pdf: options.pdf, to: options.email, toFlag: '--email' }, ctx.env) : null;
   // The template is checked before any export is read, so a typo in deck.yaml or a theme
   // colour fails in a second rather than after a long ingest.
-  const loadedTemplate = await loadWorkspaceTemplate(options, ctx);
-  const outputs = await checkOutputPaths(options, ctx);
-  const computed = await loadAndCompute(options, ctx);
+  const opened = await openWorkspace(options, ctx);
+  const loadedTemplate = await loadWorkspaceTemplate(opened, options, ctx);
+  const outputs = await checkOutputPaths(options, opened, ctx);
+  const computed = await loadAndCompute(options, ctx, opened);
   const { workspace, ingest, metrics } = computed;
   const readMs = ctx.now() - started;
   printProblems(ingest, ctx);
@@ -88,7 +89,7 @@ export async function buildCommand(options: BuildOptions, ctx: CommandContext): 
  * or the config (one slip of tab completion) would destroy an input, so each must end in its
  * own extension and the two must differ. `--out` naming an existing folder puts the deck in it.
  */
-async function checkOutputPaths(options: BuildOptions, ctx: CommandContext): Promise<{ deck?: string; deckIsFolder: boolean; metricsJson?: string }> {
+async function checkOutputPaths(options: BuildOptions, workspace: LoadedWorkspace, ctx: CommandContext): Promise<{ deck?: string; deckIsFolder: boolean; metricsJson?: string }> {
   const deck = options.out === undefined ? undefined : path.resolve(ctx.cwd, options.out);
   const metricsJson = options.metricsJson === undefined ? undefined : path.resolve(ctx.cwd, options.metricsJson);
   // `--out reports/` names a folder even before it exists (it is made, as out/ is).
@@ -113,7 +114,7 @@ async function checkOutputPaths(options: BuildOptions, ctx: CommandContext): Pro
       hint: 'give a path ending in .json; an export or the config is never overwritten',
     });
   }
-  const inputs = await workspaceInputs(options.config, ctx);
+  const inputs = await workspaceInputs(workspace);
   for (const [flag, target] of [['--out', deckIsFolder ? undefined : deck], ['--metrics-json', metricsJson]] as const) {
     if (target !== undefined && inputs.has(target)) {
       throw new UserError(`${flag} ${path.relative(ctx.cwd, target) || target}: that is one of the workspace's inputs (the config, the narrative or an export), and is never overwritten`, {
@@ -126,8 +127,7 @@ async function checkOutputPaths(options: BuildOptions, ctx: CommandContext): Pro
 }
 
 /** Every file a build reads: the config, the narrative and each source's files. */
-async function workspaceInputs(configOption: string | undefined, ctx: CommandContext): Promise<Set<string>> {
-  const { config, configPath, baseDir } = await loadWorkspace(configOption, ctx.cwd);
+async function workspaceInputs({ config, configPath, baseDir }: LoadedWorkspace): Promise<Set<string>> {
   const files = new Set<string>([configPath]);
   if (config.narrative) files.add(path.resolve(baseDir, config.narrative));
   const patterns = config.sources.flatMap((source) => [...source.files, ...(source.join ?? []).flatMap((j) => j.files ?? [])]);

@@ -7,7 +7,7 @@ import { deliverReport, prepareDelivery, type DeliveryLog, type Tone } from '../
 import { loadEmailWords } from '../../deliver/email-words.js';
 import { ExitCode, UserError, formatUserError } from '../../errors.js';
 import type { CommandContext } from '../context.js';
-import { loadAndCompute, loadWorkspaceTemplate } from '../pipeline.js';
+import { loadAndCompute, loadWorkspaceTemplate, openWorkspace } from '../pipeline.js';
 import { printProblems } from '../report-problems.js';
 import { deckModel, jsonResult } from './build.js';
 
@@ -91,8 +91,9 @@ export async function sendCommand(deckArg: string, options: SendOptions, ctx: Co
   }
   const plan = await prepareDelivery({ pdf: options.pdf, to: options.to, toFlag: '--to' }, ctx.env);
   // The template (and its e-mail words) before the exports: a typo in it fails in a second.
-  const template = await loadWorkspaceTemplate(options, ctx);
-  const computed = await loadAndCompute({ config: options.config, quarter }, ctx);
+  const workspace = await openWorkspace({ config: options.config, quarter }, ctx);
+  const template = await loadWorkspaceTemplate(workspace, options, ctx);
+  const computed = await loadAndCompute({ config: options.config, quarter }, ctx, workspace);
   const { ingest, metrics } = computed;
   const readMs = ctx.now() - started;
   printProblems(ingest, ctx);

@@ -1,7 +1,7 @@
 // `ecom-report validate`: read every input, list every problem, summarise every file.
 import { ExitCode } from '../../errors.js';
 import type { CommandContext } from '../context.js';
-import { NO_ORDER_LINES, loadAndCompute, loadWorkspaceTemplate } from '../pipeline.js';
+import { NO_ORDER_LINES, loadAndCompute, loadWorkspaceTemplate, openWorkspace } from '../pipeline.js';
 import { printFileSummary, printProblems } from '../report-problems.js';
 
 export interface ValidateOptions {
@@ -13,8 +13,9 @@ export interface ValidateOptions {
 export async function validateCommand(options: ValidateOptions, ctx: CommandContext): Promise<number> {
   // What build would refuse, validate reports: the template first (a usage error, as there),
   // then the inputs, including a workspace whose exports hold no order line at all.
-  await loadWorkspaceTemplate(options, ctx);
-  const { ingest, workspace, metrics } = await loadAndCompute(options, ctx);
+  const opened = await openWorkspace(options, ctx);
+  await loadWorkspaceTemplate(opened, {}, ctx);
+  const { ingest, workspace, metrics } = await loadAndCompute(options, ctx, opened);
   if (metrics.provenance.orderLines === 0) ingest.problems.error(NO_ORDER_LINES.message, {}, NO_ORDER_LINES.hint);
   printProblems(ingest, ctx);
   printFileSummary(ingest, ctx, workspace.config.timezone);
