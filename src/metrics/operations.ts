@@ -218,53 +218,78 @@ export class SaleDays {
   }
 }
 
+/** One SKU's sales: the days it sold on (all time) and its units and GMV in each report period. */
+interface SkuSales {
+  days: SaleDays;
+  /** A bit per report period (current, previous, yearAgo) with a line of the SKU. */
+  seen: number;
+  units: [number, number, number];
+  gmvMinor: [number, number, number];
+}
+
+/** One category's GMV in each window (current, previous, yearAgo, twoBack). */
+interface CategorySales {
+  /** A bit per window with a line of the category. */
+  seen: number;
+  gmvMinor: [number, number, number, number];
+}
+
 export class OperationsAccumulator {
   private readonly sums: Record<WindowKey, PeriodSums>;
   private readonly windowKeys: WindowKey[] = ['current', 'previous', 'yearAgo', 'twoBack'];
+  private readonly windowSums: PeriodSums[];
   private readonly windowStarts: number[];
   private readonly windowEnds: number[];
-  /** sku → local days with a paid line (all time), for slow-moving checks. */
-  private readonly saleDays = new Map<string, SaleDays>();
+  /**
+   * sku → its sale days and per-period sums, and category → per-window GMV: one look-up a line
+   * for each (the per-period maps of PeriodSums are filled from them in finish).
+   */
+  private readonly skus = new Map<string, SkuSales>();
+  private readonly categories = new Map<string, CategorySales>();
+  /** The local day of the last paid time seen: an order's lines share their paid time. */
+  private lastPaidAt = NaN;
+  private lastPaidDay = 0;
 
   constructor(private readonly input: OperationsInput) {
     this.sums = { current: newSums(), previous: newSums(), yearAgo: newSums(), twoBack: newSums() };
+    this.windowSums = this.windowKeys.map((k) => this.sums[k]);
     const windows = [input.periods.current, input.periods.previous, input.periods.yearAgo, input.twoBack];
     this.windowStarts = windows.map((p) => p.startMs);
     this.windowEnds = windows.map((p) => p.endMs);
   }
 
-  /** The report window containing `t` (they never overlap), or null. */
-  private windowOf(t: number): WindowKey | null {
-    for (let i = 0; i < 4; i++) if (t >= this.windowStarts[i]! && t < this.windowEnds[i]!) return this.windowKeys[i]!;
-    return null;
+  /** The report window containing `t` (they never overlap) as an index of windowKeys, or -1. */
+  private windowOf(t: number): number {
+    for (let i = 0; i < 4; i++) if (t >= this.windowStarts[i]! && t < this.windowEnds[i]!) return i;
+    return -1;
   }
 
   add(line: OrderLine): void {
-    const dated = line.paidAt ?? line.createdAt;
-    if (dated !== null) {
-      const w = this.windowOf(dated);
-      if (w !== null) this.sums[w].hasData = true;
-    }
     const paidAt = line.paidAt;
+    const dated = paidAt ?? line.createdAt;
+    const w = dated === null ? -1 : this.windowOf(dated);
+    if (w >= 0) this.windowSums[w]!.hasData = true;
     if (paidAt === null || line.status === 'cancelled' || line.status === 'pending') return;
-    if (line.sku !== null) this.noteSale(line.sku, paidAt);
-    const k = this.windowOf(paidAt);
-    if (k === null) return;
-    const s = this.sums[k];
-    s.gmvMinor += line.paidAmountMinor;
+    // `dated` is the paid time here, so `w` is its window.
+    const paid = line.paidAmountMinor;
+    const sales = line.sku === null ? null : this.noteSale(line.sku, paidAt);
+    if (w < 0) return;
+    const s = this.windowSums[w]!;
+    s.gmvMinor += paid;
     if (line.isLive !== null) {
       s.liveKnown = true;
-      if (line.isLive) s.liveGmvMinor += line.paidAmountMinor;
+      if (line.isLive) s.liveGmvMinor += paid;
     }
-    const category = line.category ?? UNKNOWN_CATEGORY;
-    s.byCategory.set(category, (s.byCategory.get(category) ?? 0) + line.paidAmountMinor);
-    if (k === 'twoBack') return;
-    if (line.sku !== null) {
-      const v = s.bySku.get(line.sku);
-      if (v) {
-        v[0] += line.quantity;
-        v[1] += line.paidAmountMinor;
-      } else s.bySku.set(detached(line.sku), [line.quantity, line.paidAmountMinor]);
+    const categoryKey = line.category ?? UNKNOWN_CATEGORY;
+    let category = this.categories.get(categoryKey);
+    if (category === undefined) this.categories.set(detached(categoryKey), (category = { seen: 0, gmvMinor: [0, 0, 0, 0] }));
+    category.seen |= 1 << w;
+    category.gmvMinor[w]! += paid;
+    if (w === 3) return; // twoBack: category shares only
+    if (sales !== null) {
+      sales.seen |= 1 << w;
+      sales.units[w]! += line.quantity;
+      sales.gmvMinor[w]! += paid;
     }
     // Only orders whose times allow a check are kept: memory grows with checkable orders.
     const check = lateness(line, this.input.settings.shipSlaHours);
@@ -274,23 +299,45 @@ export class OperationsAccumulator {
     }
     const order = s.orders.get(line.orderKey);
     if (!order) {
-      s.orders.set(line.orderKey, { region: line.region === null ? UNKNOWN_REGION : detached(line.region), late: check === 'late', gmvMinor: line.paidAmountMinor });
+      s.orders.set(line.orderKey, { region: line.region === null ? UNKNOWN_REGION : detached(line.region), late: check === 'late', gmvMinor: paid });
     } else {
       order.late ||= check === 'late';
-      order.gmvMinor += line.paidAmountMinor;
+      order.gmvMinor += paid;
       if (order.region === UNKNOWN_REGION && line.region !== null) order.region = detached(line.region);
     }
   }
 
-  private noteSale(sku: string, paidAt: number): void {
-    const day = Math.floor(epochToLocalMs(this.input.timeZone, paidAt) / DAY_MS);
-    const sales = this.saleDays.get(sku);
-    if (!sales) this.saleDays.set(detached(sku), new SaleDays(day));
-    else sales.add(day);
+  private noteSale(sku: string, paidAt: number): SkuSales {
+    if (paidAt !== this.lastPaidAt) {
+      this.lastPaidAt = paidAt;
+      this.lastPaidDay = Math.floor(epochToLocalMs(this.input.timeZone, paidAt) / DAY_MS);
+    }
+    const day = this.lastPaidDay;
+    let sales = this.skus.get(sku);
+    if (sales === undefined) {
+      sales = { days: new SaleDays(day), seen: 0, units: [0, 0, 0], gmvMinor: [0, 0, 0] };
+      this.skus.set(detached(sku), sales);
+    } else sales.days.add(day);
+    return sales;
+  }
+
+  /** The per-window maps of PeriodSums, from the per-SKU and per-category sums. */
+  private fillPeriodMaps(): void {
+    for (const [sku, sales] of this.skus) {
+      for (let w = 0; w < 3; w++) {
+        if (sales.seen & (1 << w)) this.windowSums[w]!.bySku.set(sku, [sales.units[w]!, sales.gmvMinor[w]!]);
+      }
+    }
+    for (const [key, category] of this.categories) {
+      for (let w = 0; w < 4; w++) {
+        if (category.seen & (1 << w)) this.windowSums[w]!.byCategory.set(key, category.gmvMinor[w]!);
+      }
+    }
   }
 
   finish(side: { inventory: readonly InventorySnapshot[]; purchaseOrders: readonly PurchaseOrder[]; tickets: readonly ServiceTicket[] }): OperationsMetrics {
     const { periods, settings } = this.input;
+    this.fillPeriodMaps();
     const snaps = indexSnapshots(side.inventory);
     const days: Record<OpsPeriodKey, number> = {
       current: periodDays(periods.current),
@@ -502,8 +549,8 @@ export class OperationsAccumulator {
     for (const snap of snaps.on(asOf)) {
       if (snap.onHand <= 0) continue;
       stocked++;
-      const sales = this.saleDays.get(snap.sku);
-      const last = sales ? sales.lastOnOrBefore(asOfDay) : null;
+      const sales = this.skus.get(snap.sku);
+      const last = sales ? sales.days.lastOnOrBefore(asOfDay) : null;
       if (last !== null && last > asOfDay - days) continue;
       const cost = snap.unitCostMinor ?? snaps.costAt(snap.sku, asOf);
       slow.push({
