@@ -176,6 +176,11 @@ export class RecordBatch {
     return this.decoded.get(this, start, end);
   }
 
+  /** How many distinct texts the file's cache holds (each decoded once). */
+  get cachedTexts(): number {
+    return this.decoded.size;
+  }
+
   /**
    * The text of src[start, end) as a string of its own, decoded from its bytes. Bytes that are
    * not UTF-8 become U+FFFD, as everywhere; that is counted (`invalidTexts`) so it can be told.
@@ -241,31 +246,39 @@ export class RecordBatch {
 }
 
 /**
- * Texts of cells by their characters in the scanned text: categories, regions, statuses and
- * product names repeat on most lines, so each is decoded (or copied) once instead of once per
- * line. The cache stops taking new texts when full (a column of free text then decodes every
- * time).
+ * Texts of cells by their characters in the scanned text: categories, regions, statuses, SKUs
+ * and product names repeat on most lines, so each is decoded (or copied) once instead of once
+ * per line. The table doubles as it fills, up to MAX_SLOTS (a shop's SKUs run to tens of
+ * thousands); past that it stops taking new texts (a column of free text then decodes every time).
  */
 export class TextCache {
-  private static readonly SLOTS = 1 << 13;
-  private static readonly MAX = (TextCache.SLOTS * 3) >> 2;
+  private static readonly FIRST_SLOTS = 1 << 13;
+  private static readonly MAX_SLOTS = 1 << 17;
+  private slotCount = TextCache.FIRST_SLOTS;
+  /** Entries held before the table doubles (three quarters full). */
+  private limit = (TextCache.FIRST_SLOTS * 3) >> 2;
   /** Per slot: the text's hash and its entry + 1 (0: empty). */
-  private readonly slots = new Int32Array(2 * TextCache.SLOTS);
-  /** Per entry: where its bytes are in the arena, how many, and its text. */
-  private readonly starts = new Int32Array(TextCache.MAX);
-  private readonly lengths = new Int32Array(TextCache.MAX);
+  private slots = new Int32Array(2 * TextCache.FIRST_SLOTS);
+  /** Per entry: the text's hash, where its bytes are in the arena, how many, and its text. */
+  private hashes = new Int32Array(this.limit);
+  private starts = new Int32Array(this.limit);
+  private lengths = new Int32Array(this.limit);
   /** Per entry: 1 when its bytes are not valid UTF-8 (each read of it is counted on the batch). */
-  private readonly invalid = new Uint8Array(TextCache.MAX);
+  private invalid = new Uint8Array(this.limit);
   private readonly values: string[] = [];
   private arena = new Uint8Array(1 << 14);
   private used = 0;
+
+  get size(): number {
+    return this.values.length;
+  }
 
   get(batch: RecordBatch, start: number, end: number): string {
     const bytes = batch.bytes;
     let h = 0x811c9dc5;
     for (let i = start; i < end; i++) h = Math.imul(h ^ bytes[i]!, 0x01000193);
     h ^= h >>> 15;
-    const mask = TextCache.SLOTS - 1;
+    const mask = this.slotCount - 1;
     const slots = this.slots;
     let slot = h & mask;
     const n = end - start;
@@ -280,22 +293,44 @@ export class TextCache {
     }
     const text = batch.ownText(start, end);
     const entry = this.values.length;
-    if (entry < TextCache.MAX) {
-      if (this.used + n > this.arena.length) {
-        const bigger = new Uint8Array(Math.max(this.arena.length * 2, this.used + n));
-        bigger.set(this.arena.subarray(0, this.used));
-        this.arena = bigger;
-      }
-      this.arena.set(bytes.subarray(start, end), this.used);
-      this.starts[entry] = this.used;
-      this.lengths[entry] = n;
-      if (batch.lastTextInvalid) this.invalid[entry] = 1;
-      this.used += n;
-      this.values.push(text);
-      slots[2 * slot] = h;
-      slots[2 * slot + 1] = entry + 1;
+    if (entry >= this.limit && !this.grow()) return text;
+    if (this.used + n > this.arena.length) {
+      const bigger = new Uint8Array(Math.max(this.arena.length * 2, this.used + n));
+      bigger.set(this.arena.subarray(0, this.used));
+      this.arena = bigger;
     }
+    this.arena.set(bytes.subarray(start, end), this.used);
+    this.hashes[entry] = h;
+    this.starts[entry] = this.used;
+    this.lengths[entry] = n;
+    if (batch.lastTextInvalid) this.invalid[entry] = 1;
+    this.used += n;
+    this.values.push(text);
+    this.place(h, entry);
     return text;
+  }
+
+  /** Doubles the table (every entry placed again by its hash); false once at MAX_SLOTS. */
+  private grow(): boolean {
+    if (this.slotCount >= TextCache.MAX_SLOTS) return false;
+    this.slotCount *= 2;
+    this.limit = (this.slotCount * 3) >> 2;
+    this.slots = new Int32Array(2 * this.slotCount);
+    this.hashes = grownInt32(this.hashes, this.limit);
+    this.starts = grownInt32(this.starts, this.limit);
+    this.lengths = grownInt32(this.lengths, this.limit);
+    this.invalid = grownUint8(this.invalid, this.limit);
+    for (let e = 0; e < this.values.length; e++) this.place(this.hashes[e]!, e);
+    return true;
+  }
+
+  private place(h: number, entry: number): void {
+    const mask = this.slotCount - 1;
+    const slots = this.slots;
+    let slot = h & mask;
+    while (slots[2 * slot + 1] !== 0) slot = (slot + 1) & mask;
+    slots[2 * slot] = h;
+    slots[2 * slot + 1] = entry + 1;
   }
 
   private matches(entry: number, bytes: Uint8Array, start: number, n: number): boolean {
