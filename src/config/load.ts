@@ -1,10 +1,11 @@
 // Reads and validates the workspace config file. Paths inside it stay relative to the file;
 // `resolveSourceFiles` turns the globs into concrete, sorted file lists.
-import { readFile, readdir, stat } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { ExitCode, UserError } from '../errors.js';
 import { TABLE_FIELDS } from '../ingest/fields.js';
 import { formatPath, issueLines } from './issues.js';
+import { globFiles, hasMagic } from './glob.js';
 import { nearest } from './suggest.js';
 import { lineOfPath, parseYamlText } from './yaml-text.js';
 import { workspaceSchema, type WorkspaceConfig } from './schema.js';
@@ -116,11 +117,11 @@ export async function expandGlobs(patterns: readonly string[], baseDir: string):
       found.add(absolute);
       continue;
     }
-    if (!/[*?[]/.test(pattern)) {
+    if (!pattern.split(/[\\/]/).some(hasMagic)) {
       missingFiles.push(pattern);
       continue;
     }
-    const matched = (await globWalk(absolute)).filter((f) => !isLockOrHidden(f));
+    const matched = (await globFiles(pattern, baseDir)).filter((f) => !isLockOrHidden(f));
     if (matched.length === 0) emptyGlobs.push(pattern);
     for (const file of matched) found.add(file);
   }
@@ -135,41 +136,3 @@ async function isFile(p: string): Promise<boolean> {
   }
 }
 
-function globToRegExp(glob: string): RegExp {
-  let re = '';
-  for (let i = 0; i < glob.length; i++) {
-    const c = glob[i]!;
-    if (c === '*') {
-      if (glob[i + 1] === '*') {
-        re += '.*';
-        i++;
-        if (glob[i + 1] === '/') i++;
-      } else re += '[^/]*';
-    } else if (c === '?') re += '[^/]';
-    else re += c.replace(/[.+^${}()|\\]/g, '\\$&');
-  }
-  return new RegExp(`^${re}$`);
-}
-
-async function globWalk(absolutePattern: string): Promise<string[]> {
-  const normalized = absolutePattern.split(path.sep).join('/');
-  const firstMagic = normalized.search(/[*?[]/);
-  const root = normalized.slice(0, normalized.lastIndexOf('/', firstMagic) + 1) || '/';
-  const matcher = globToRegExp(normalized);
-  const out: string[] = [];
-  async function walk(dir: string): Promise<void> {
-    let entries;
-    try {
-      entries = await readdir(dir, { withFileTypes: true });
-    } catch {
-      return;
-    }
-    for (const entry of entries) {
-      const full = `${dir.endsWith('/') ? dir : dir + '/'}${entry.name}`;
-      if (entry.isDirectory()) await walk(full);
-      else if (entry.isFile() && matcher.test(full)) out.push(path.normalize(full));
-    }
-  }
-  await walk(root);
-  return out;
-}

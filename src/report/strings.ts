@@ -33,7 +33,8 @@ export class Strings {
   private lookup(key: string): string | string[] | LocaleTree {
     let node: string | string[] | LocaleTree | undefined = this.tree;
     for (const part of key.split('.')) {
-      if (typeof node !== 'object' || node === null || Array.isArray(node)) node = undefined;
+      // Own keys only: a platform called `constructor` is not Object.prototype's.
+      if (typeof node !== 'object' || node === null || Array.isArray(node) || !Object.hasOwn(node, part)) node = undefined;
       else node = node[part];
       if (node === undefined) throw new Error(`locale ${this.locale}: missing string '${key}'`);
     }

@@ -49,6 +49,31 @@ describe('command-line errors', () => {
     expectNoStack(r.stderr);
   });
 
+  it('a platform named like a property of every object (constructor, toString) builds a deck', async () => {
+    for (const platform of ['constructor', 'toString', '__proto__']) {
+      const dir = workspace({ 'ecom-report.yaml': CONFIG.replace('platform: store', `platform: ${platform}`), 'orders.csv': GOOD_ORDERS });
+      const r = await runCli(['build', '--quarter', '2026Q3'], { cwd: dir });
+      expect(r.stderr, platform).not.toContain('internal error');
+      expect(r.code, platform).toBe(0);
+      expect(existsSync(path.join(dir, 'out', 'ecom-report-2026Q3.pptx'))).toBe(true);
+    }
+  });
+
+  it('a glob with a lone [ or a workspace folder named with [ ] is no crash', async () => {
+    const dir = workspace({ 'ecom-report.yaml': CONFIG.replace('["orders.csv"]', '["data/["]'), 'orders.csv': GOOD_ORDERS });
+    const r = await runCli(['validate', '--quarter', '2026Q3'], { cwd: dir });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('data/[');
+    expectNoStack(r.stderr);
+    const bracketed = path.join(dir, 'shop[1]');
+    mkdirSync(path.join(bracketed, 'data'), { recursive: true });
+    writeFileSync(path.join(bracketed, 'ecom-report.yaml'), CONFIG.replace('["orders.csv"]', '["data/*.csv"]'));
+    writeFileSync(path.join(bracketed, 'data', 'orders.csv'), GOOD_ORDERS);
+    const ok = await runCli(['validate', '--quarter', '2026Q3'], { cwd: bracketed });
+    expect(ok.stderr).toContain('inputs OK');
+    expect(ok.code).toBe(0);
+  });
+
   it('an unknown quarter form is a usage error', async () => {
     const dir = workspace({ 'ecom-report.yaml': CONFIG, 'orders.csv': GOOD_ORDERS });
     const r = await runCli(['build', '--quarter', '2026Q5'], { cwd: dir });
