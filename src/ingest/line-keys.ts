@@ -217,9 +217,14 @@ export class KeyInterner {
 /**
  * The line ids seen under each order key, with a number kept per line (the caller's: the paid
  * amount and the file it came from). An order's lines are a short chain (most orders have one
- * to three), so a lookup walks a few entries of the same order and never hashes.
+ * to three), so a lookup walks a few entries of the same order and never hashes. An order with
+ * more than CHAIN_LIMIT lines (a wholesale order, a file of one order's items) keeps the rest in
+ * a map of its own, so its lines cost a hash look-up each instead of a walk over all before.
  */
 export class LineRegistry {
+  private static readonly CHAIN_LIMIT = 32;
+  /** Per order key with a full chain: line id → value, for the lines past the chain. */
+  private readonly overflow = new Map<number, Map<string, number>>();
   /** Per order key: its newest line entry + 1 (0: none yet). */
   private heads = new Int32Array(1 << 12);
   private next = new Int32Array(1 << 12);
@@ -227,14 +232,18 @@ export class LineRegistry {
   private starts = new Int32Array(1 << 12);
   private lengths = new Int32Array(1 << 12);
   private readonly arena = new TextArena();
+  /** Lines held, in chains and in overflow maps. */
   private count = 0;
+  private chainEntries = 0;
+  /** A rough size of the overflow maps: ~64 bytes a line besides its id. */
+  private overflowBytes = 0;
 
   get size(): number {
     return this.count;
   }
 
   get bytes(): number {
-    return this.heads.byteLength + this.next.byteLength + this.values.byteLength + this.starts.byteLength + this.lengths.byteLength + this.arena.byteLength;
+    return this.heads.byteLength + this.next.byteLength + this.values.byteLength + this.starts.byteLength + this.lengths.byteLength + this.arena.byteLength + this.overflowBytes;
   }
 
   /**
@@ -244,10 +253,24 @@ export class LineRegistry {
   getOrAdd(orderKey: number, lineId: string, value: number): number | undefined {
     if (orderKey >= this.heads.length) this.heads = grownInt32(this.heads, Math.max(this.heads.length * 2, orderKey + 1));
     const n = lineId.length;
+    let chain = 0;
     for (let e = this.heads[orderKey]! - 1; e >= 0; e = this.next[e]! - 1) {
       if (this.lengths[e] === n && this.arena.matches(this.starts[e]!, lineId)) return this.values[e];
+      chain++;
     }
-    const e = this.count++;
+    if (chain >= LineRegistry.CHAIN_LIMIT) {
+      let more = this.overflow.get(orderKey);
+      if (more === undefined) this.overflow.set(orderKey, (more = new Map()));
+      const known = more.get(lineId);
+      if (known !== undefined) return known;
+      // A copy: an id cut from a chunk's text would keep the whole chunk alive.
+      more.set(n < 13 ? lineId : (' ' + lineId).slice(1), value);
+      this.count++;
+      this.overflowBytes += 64 + 2 * n;
+      return undefined;
+    }
+    this.count++;
+    const e = this.chainEntries++;
     if (e === this.next.length) {
       const size = this.next.length * 2;
       this.next = grownInt32(this.next, size);

@@ -77,6 +77,29 @@ describe('LineRegistry', () => {
     );
   });
 
+  it('answers like a Map for orders of many lines (past the chain, in the overflow map)', () => {
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fc.integer({ min: 0, max: 2 }), part, fc.integer()), { minLength: 100, maxLength: 400 }), (ops) => {
+        const lines = new LineRegistry();
+        const map = new Map<string, number>();
+        for (const [order, lineId, v] of ops) {
+          const key = `${order}\u0000${lineId}`;
+          expect(lines.getOrAdd(order, lineId, v)).toBe(map.get(key));
+          if (!map.has(key)) map.set(key, v);
+        }
+        expect(lines.size).toBe(map.size);
+      }),
+    );
+  });
+
+  it('holds 60,000 lines of one order, each found again by its id', () => {
+    const lines = new LineRegistry();
+    for (let i = 0; i < 60_000; i++) expect(lines.getOrAdd(5, `item-${i}`, i)).toBeUndefined();
+    for (let i = 0; i < 60_000; i += 997) expect(lines.getOrAdd(5, `item-${i}`, -1)).toBe(i);
+    expect(lines.getOrAdd(6, 'item-1', 0)).toBeUndefined();
+    expect(lines.size).toBe(60_001);
+  });
+
   it('finds a line of an order that comes back after other orders, and grows', () => {
     const lines = new LineRegistry();
     for (let o = 0; o < 100_000; o++) {
