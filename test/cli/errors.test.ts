@@ -154,6 +154,15 @@ sources:
     expectNoStack(r.stderr);
   });
 
+  it('YAML nested a thousand levels deep is named as such, without the parser\'s own error text', async () => {
+    const dir = workspace({ 'ecom-report.yaml': CONFIG + 'thresholds: ' + '['.repeat(1000) + ']'.repeat(1000) + '\n', 'orders.csv': GOOD_ORDERS });
+    const r = await runCli(['validate'], { cwd: dir });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('invalid YAML: values nested too deeply');
+    expect(r.stderr).not.toContain('Maximum call stack');
+    expectNoStack(r.stderr);
+  });
+
   it('exports that stop before the quarter ends, or a quarter no order falls in, are warned about (exit 0)', async () => {
     const rows = Array.from({ length: 124 }, (_, i) => {
       const day = new Date(Date.UTC(2026, 6, 1 + Math.floor(i / 2))).toISOString().slice(0, 10);
