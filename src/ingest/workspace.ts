@@ -390,6 +390,7 @@ async function readCsvSource(args: ReadArgs): Promise<FileSummary | undefined> {
         }
         if (mapped.problems.length > 0) return summary;
         plan = mapped.plan;
+        for (const w of duplicateHeaderWarnings(header, plan)) problems.warning(w.message, { file: display, row: headerRow, column: w.column }, w.hint);
         orderIdColumn = plan.bindings.find((b) => b.field === 'order_id')?.index ?? -1;
         orderIdFromRow = source.rowIsOrder && !plan.bindings.some((b) => b.field === 'order_id');
         for (const join of args.joins) {
@@ -855,4 +856,23 @@ function sourceMoneyFactor(source: SourceConfig, config: WorkspaceConfig): numbe
   }
   const factor = conversion / readPerMinor;
   return factor === 1 ? undefined : factor;
+}
+
+/**
+ * A column the report reads whose header the file has more than once (two 备注 or two
+ * paid_amount columns): the first is read, and the user should know that the other is not.
+ */
+function duplicateHeaderWarnings(header: readonly string[], plan: ColumnPlan): { message: string; column: string; hint: string }[] {
+  const out: { message: string; column: string; hint: string }[] = [];
+  for (const b of plan.bindings) {
+    const key = normalizeHeader(header[b.index] ?? '');
+    const at = header.flatMap((h, i) => (normalizeHeader(h) === key ? [i + 1] : []));
+    if (at.length < 2) continue;
+    out.push({
+      message: `${at.length} columns are headed '${b.header}' (columns ${at.join(', ')}); the first, column ${at[0]}, is read as ${b.field}`,
+      column: b.header,
+      hint: 'rename or delete the other columns if the first is not the one meant, or map another header with columns: in the config',
+    });
+  }
+  return out;
 }

@@ -194,3 +194,27 @@ describe('refunds beyond what was paid', () => {
     expect((await runCli(['validate', '--quarter', '2026Q3'], { cwd: tmall })).stderr).not.toContain('more than was paid');
   });
 });
+
+describe('a header written twice', () => {
+  it('the first paid_amount column is read (GMV 10 + 20) and the duplicate is warned about with both positions', async () => {
+    const dir = workspace(source('generic'), {
+      'data/orders.csv':
+        'order_id,line_id,paid_at,customer_id,paid_amount,status,paid_amount\n' +
+        '1,1,2026-07-01 10:00:00,c1,10.00,completed,999.00\n' +
+        '2,1,2026-07-02 10:00:00,c2,20.00,completed,999.00\n',
+    });
+    const { overview, stderr, code } = await figures(dir);
+    expect(code).toBe(0);
+    expect(overview.gmv.value).toBe(3000);
+    expect(stderr).toContain("orders.csv:1:paid_amount: warning: 2 columns are headed 'paid_amount' (columns 5, 7); the first, column 5, is read as paid_amount");
+  });
+
+  it('a repeated header no figure reads (two 备注 columns) is not warned about', async () => {
+    const dir = workspace(source('generic'), {
+      'data/orders.csv': 'order_id,line_id,paid_at,customer_id,paid_amount,status,备注,备注\n1,1,2026-07-01 10:00:00,c1,10.00,completed,a,b\n',
+    });
+    const { stderr, code } = await figures(dir);
+    expect(code).toBe(0);
+    expect(stderr).not.toContain('columns are headed');
+  });
+});
