@@ -13,8 +13,22 @@ const PT = 72;
 export const LINE_SPACING = 1.35;
 
 
+/**
+ * Widths of the Basic Multilingual Plane's characters, each worked out once by emOf on first
+ * use (0: not yet): a long project text is measured many times while its size is fitted.
+ */
+const EM_CACHE = new Float64Array(0x10000);
+
 /** Width of one character in ems, close to Arial / Microsoft YaHei / Noto Sans CJK. */
 export function charEm(ch: string): number {
+  if (ch.length !== 1) return emOf(ch);
+  const c = ch.charCodeAt(0);
+  const known = EM_CACHE[c]!;
+  if (known !== 0) return known;
+  return (EM_CACHE[c] = emOf(ch));
+}
+
+function emOf(ch: string): number {
   const c = ch.codePointAt(0) ?? 0;
   // CJK ideographs, kana, hangul, CJK punctuation, full-width forms: one em.
   if (
@@ -68,12 +82,15 @@ export function fitOneLine(text: string, widthIn: number, maxPt: number, minPt: 
   return Math.max(minPt, Math.min(maxPt, pt));
 }
 
+const NO_LINE_START = '，。、；：！？）》」』】%,.;:!?)]';
+const NO_LINE_END = '（《「『【([';
+
 /** Whether a line may break before this character (CJK breaks anywhere; Latin at spaces). */
 function breakableBefore(prev: string, ch: string): boolean {
   if (prev === '') return false;
   // Closing punctuation never starts a line (kinsoku shori, simplified).
-  if (/[，。、；：！？）》」』】%,.;:!?)\]]/.test(ch)) return false;
-  if (/[（《「『【(\[]/.test(prev)) return false;
+  if (NO_LINE_START.includes(ch)) return false;
+  if (NO_LINE_END.includes(prev)) return false;
   if (ch === ' ' || prev === ' ') return true;
   return charEm(ch) === 1 || charEm(prev) === 1;
 }
