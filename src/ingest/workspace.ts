@@ -1,6 +1,7 @@
 // Reads every export a workspace names and streams canonical rows out of them. Order lines
 // go to a callback one at a time (they can run to millions); the small daily tables are
 // returned whole. Duplicate lines across overlapping exports are passed on once.
+import { statSync } from 'node:fs';
 import path from 'node:path';
 import { TABLE_NAMES, type OrderLine, type TableName } from '../canonical.js';
 import { expandGlobs, type ExpandedGlobs } from '../config/load.js';
@@ -111,7 +112,14 @@ const SUMMARY_WORD_THEN_WORDS = /^(total|totals|grand total|sum|summary)[^\p{L}]
  */
 function reportUnmatched(problems: ProblemLog, expanded: ExpandedGlobs, at: string, baseDir: string): void {
   for (const name of expanded.missingFiles) {
-    problems.error(`file '${name}' does not exist`, { path: at }, `names in files: are relative to ${baseDir}; fix the name or remove it from the list`);
+    const found = statSync(path.resolve(baseDir, name), { throwIfNoEntry: false });
+    if (found?.isDirectory()) {
+      problems.error(`'${name}' is a folder, not an export`, { path: at }, `to read the exports in it, write '${name.replace(/[\\/]+$/, '')}/*.csv' (or *.xlsx)`);
+    } else if (found) {
+      problems.error(`'${name}' is not a regular file (a pipe, socket or device)`, { path: at }, 'save the export as a file and name that file in files:');
+    } else {
+      problems.error(`file '${name}' does not exist`, { path: at }, `names in files: are relative to ${baseDir}; fix the name or remove it from the list`);
+    }
   }
   for (const glob of expanded.emptyGlobs) {
     problems.warning(`'${glob}' matched no files`, { path: at }, `globs are relative to ${baseDir}`);

@@ -1,5 +1,6 @@
 // Bad input gives one clear line and an exit code — never a stack trace or a half-written deck.
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -72,6 +73,17 @@ describe('command-line errors', () => {
     const ok = await runCli(['validate', '--quarter', '2026Q3'], { cwd: bracketed });
     expect(ok.stderr).toContain('inputs OK');
     expect(ok.code).toBe(0);
+  });
+
+  it('a folder or a pipe named in files: is said to be one, not "does not exist"', async () => {
+    const dir = workspace({ 'ecom-report.yaml': CONFIG.replace('["orders.csv"]', '["data", "pipe.csv", "orders.csv"]'), 'orders.csv': GOOD_ORDERS, 'data/a.csv': GOOD_ORDERS });
+    spawnSync('mkfifo', [path.join(dir, 'pipe.csv')]);
+    const r = await runCli(['validate', '--quarter', '2026Q3'], { cwd: dir });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain("'data' is a folder, not an export");
+    expect(r.stderr).toContain("write 'data/*.csv'");
+    if (existsSync(path.join(dir, 'pipe.csv'))) expect(r.stderr).toContain("'pipe.csv' is not a regular file");
+    expect(r.stderr).not.toContain('does not exist');
   });
 
   it('an unknown quarter form is a usage error', async () => {
