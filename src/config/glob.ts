@@ -3,6 +3,7 @@
 // linear-time wildcard match, so no pattern can make it backtrack for long (`*a*a*a*…`), and
 // the folder the pattern starts from is taken literally: a workspace in `shop[1]/` is a folder
 // name, not a character class.
+import type { Dirent } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 
@@ -98,19 +99,19 @@ export async function globFiles(pattern: string, baseDir: string): Promise<strin
   const out: string[] = [];
 
   async function walk(dir: string, i: number): Promise<void> {
+    const entries = await readdir(dir, { withFileTypes: true }).catch(() => null);
+    if (entries !== null) await visit(dir, entries, i);
+  }
+
+  /** The entries of `dir` against segment i on (a folder read once, also for `**`). */
+  async function visit(dir: string, entries: Dirent[], i: number): Promise<void> {
     const seg = compiled[i];
     const last = i === compiled.length - 1;
-    let entries;
-    try {
-      entries = await readdir(dir, { withFileTypes: true });
-    } catch {
-      return;
-    }
     if (seg === null) {
       // `**`: this folder itself, then every sub-folder, each with the same `**` still to match.
       if (last) {
         for (const e of entries) if (!isHidden(e.name) && (await kindOf(dir, e)) === 'file') out.push(path.join(dir, e.name));
-      } else await walk(dir, i + 1);
+      } else await visit(dir, entries, i + 1);
       for (const e of entries) if (!isHidden(e.name) && e.isDirectory()) await walk(path.join(dir, e.name), i);
       return;
     }
@@ -126,7 +127,7 @@ export async function globFiles(pattern: string, baseDir: string): Promise<strin
   return [...new Set(out)].sort();
 }
 
-async function kindOf(dir: string, e: { name: string; isFile(): boolean; isDirectory(): boolean; isSymbolicLink(): boolean }): Promise<'file' | 'dir' | 'other'> {
+async function kindOf(dir: string, e: Dirent): Promise<'file' | 'dir' | 'other'> {
   if (e.isFile()) return 'file';
   if (e.isDirectory()) return 'dir';
   if (!e.isSymbolicLink()) return 'other';

@@ -95,12 +95,14 @@ export interface ExpandedGlobs {
   files: string[];
   /** Patterns without a wildcard that name no file (a typo in one of several names is an error). */
   missingFiles: string[];
+  /** Of those, the names that exist as something else: a folder, or a pipe, socket or device. */
+  notFiles: Map<string, 'folder' | 'other'>;
   /** Patterns with a wildcard that matched nothing. */
   emptyGlobs: string[];
 }
 
-/** Excel's owner file while a workbook is open (`~$Orders.xlsx`) and hidden files (`.DS_Store`). */
-const isLockOrHidden = (file: string) => /^(~\$|\.)/.test(path.basename(file));
+/** Excel's owner file while a workbook is open (`~$Orders.xlsx`); hidden files are left out by globFiles. */
+const isExcelLock = (file: string) => path.basename(file).startsWith('~$');
 
 /**
  * Expands a source's globs (relative to the config folder). A name that exists as a file is
@@ -110,29 +112,24 @@ const isLockOrHidden = (file: string) => /^(~\$|\.)/.test(path.basename(file));
 export async function expandGlobs(patterns: readonly string[], baseDir: string): Promise<ExpandedGlobs> {
   const found = new Set<string>();
   const missingFiles: string[] = [];
+  const notFiles = new Map<string, 'folder' | 'other'>();
   const emptyGlobs: string[] = [];
   for (const pattern of patterns) {
     const absolute = path.resolve(baseDir, pattern);
-    if (await isFile(absolute)) {
+    const entry = await stat(absolute).catch(() => null);
+    if (entry?.isFile()) {
       found.add(absolute);
       continue;
     }
     if (!pattern.split(/[\\/]/).some(hasMagic)) {
       missingFiles.push(pattern);
+      if (entry) notFiles.set(pattern, entry.isDirectory() ? 'folder' : 'other');
       continue;
     }
-    const matched = (await globFiles(pattern, baseDir)).filter((f) => !isLockOrHidden(f));
+    const matched = (await globFiles(pattern, baseDir)).filter((f) => !isExcelLock(f));
     if (matched.length === 0) emptyGlobs.push(pattern);
     for (const file of matched) found.add(file);
   }
-  return { files: [...found].sort(), missingFiles, emptyGlobs };
-}
-
-async function isFile(p: string): Promise<boolean> {
-  try {
-    return (await stat(p)).isFile();
-  } catch {
-    return false;
-  }
+  return { files: [...found].sort(), missingFiles, notFiles, emptyGlobs };
 }
 

@@ -3,7 +3,13 @@
 import { LineCounter, isNode, parseDocument } from 'yaml';
 import { ExitCode, UserError } from '../errors.js';
 
-const TOO_DEEP = 'values nested too deeply (lists or maps hundreds of levels inside each other)';
+/** A document nested so deep that the parser ran out of stack, named as such. */
+const tooDeep = (display: string, row?: number) =>
+  new UserError('invalid YAML: values nested too deeply (lists or maps hundreds of levels inside each other)', {
+    exitCode: ExitCode.usage,
+    location: { file: display, row },
+    hint: 'write the values at a few levels of indentation',
+  });
 const isStackOverflow = (err: unknown) => err instanceof RangeError || (err instanceof Error && /Maximum call stack/.test(err.message));
 
 export function parseYamlText(text: string, display: string): unknown {
@@ -12,16 +18,14 @@ export function parseYamlText(text: string, display: string): unknown {
     doc = parseDocument(text.replace(/^\uFEFF/, ''));
   } catch (err) {
     if (!isStackOverflow(err)) throw err;
-    throw new UserError(`invalid YAML: ${TOO_DEEP}`, { exitCode: ExitCode.usage, location: { file: display }, hint: 'write the values at a few levels of indentation' });
+    throw tooDeep(display);
   }
   if (doc.errors.length > 0) {
     const first = doc.errors[0]!;
     const line = first.linePos?.[0];
     // The parser's own words, without the position it appends (the location says it).
     const said = first.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
-    if (/Maximum call stack/.test(said)) {
-      throw new UserError(`invalid YAML: ${TOO_DEEP}`, { exitCode: ExitCode.usage, location: { file: display, row: line?.line }, hint: 'write the values at a few levels of indentation' });
-    }
+    if (/Maximum call stack/.test(said)) throw tooDeep(display, line?.line);
     throw new UserError(`invalid YAML: ${said}`, {
       exitCode: ExitCode.usage,
       location: { file: display, row: line?.line, column: line ? String(line.col) : undefined },
@@ -31,7 +35,7 @@ export function parseYamlText(text: string, display: string): unknown {
   try {
     return doc.toJS({ maxAliasCount: 100 }) as unknown;
   } catch (err) {
-    if (isStackOverflow(err)) throw new UserError(`invalid YAML: ${TOO_DEEP}`, { exitCode: ExitCode.usage, location: { file: display }, hint: 'write the values at a few levels of indentation' });
+    if (isStackOverflow(err)) throw tooDeep(display);
     // The yaml library refuses a document whose aliases would blow up in memory ("billion laughs").
     throw new UserError(`invalid YAML: ${(err as Error).message.split('\n')[0]}`, {
       exitCode: ExitCode.usage,

@@ -1,7 +1,6 @@
 // Reads every export a workspace names and streams canonical rows out of them. Order lines
 // go to a callback one at a time (they can run to millions); the small daily tables are
 // returned whole. Duplicate lines across overlapping exports are passed on once.
-import { statSync } from 'node:fs';
 import path from 'node:path';
 import { TABLE_NAMES, type OrderLine, type TableName } from '../canonical.js';
 import { expandGlobs, type ExpandedGlobs } from '../config/load.js';
@@ -112,10 +111,10 @@ const SUMMARY_WORD_THEN_WORDS = /^(total|totals|grand total|sum|summary)[^\p{L}]
  */
 function reportUnmatched(problems: ProblemLog, expanded: ExpandedGlobs, at: string, baseDir: string): void {
   for (const name of expanded.missingFiles) {
-    const found = statSync(path.resolve(baseDir, name), { throwIfNoEntry: false });
-    if (found?.isDirectory()) {
+    const kind = expanded.notFiles.get(name);
+    if (kind === 'folder') {
       problems.error(`'${name}' is a folder, not an export`, { path: at }, `to read the exports in it, write '${name.replace(/[\\/]+$/, '')}/*.csv' (or *.xlsx)`);
-    } else if (found) {
+    } else if (kind === 'other') {
       problems.error(`'${name}' is not a regular file (a pipe, socket or device)`, { path: at }, 'save the export as a file and name that file in files:');
     } else {
       problems.error(`file '${name}' does not exist`, { path: at }, `names in files: are relative to ${baseDir}; fix the name or remove it from the list`);
@@ -872,9 +871,10 @@ function sourceMoneyFactor(source: SourceConfig, config: WorkspaceConfig): numbe
  */
 function duplicateHeaderWarnings(header: readonly string[], plan: ColumnPlan): { message: string; column: string; hint: string }[] {
   const out: { message: string; column: string; hint: string }[] = [];
+  const keys = header.map(normalizeHeader);
   for (const b of plan.bindings) {
-    const key = normalizeHeader(header[b.index] ?? '');
-    const at = header.flatMap((h, i) => (normalizeHeader(h) === key ? [i + 1] : []));
+    const key = keys[b.index];
+    const at = keys.flatMap((k, i) => (k === key ? [i + 1] : []));
     if (at.length < 2) continue;
     out.push({
       message: `${at.length} columns are headed '${b.header}' (columns ${at.join(', ')}); the first, column ${at[0]}, is read as ${b.field}`,
