@@ -5,9 +5,9 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { deflateSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { UserError } from '../../src/errors.js';
 import { PACKAGED_TEMPLATES, imageSize, loadTemplate } from '../../src/template/load.js';
 import { runCli } from '../helpers/run-cli.js';
+import { failure } from '../helpers/user-error.js';
 
 function folder(files: Record<string, string | Buffer>): string {
   const dir = mkdtempSync(path.join(tmpdir(), 'ecom-template-'));
@@ -32,16 +32,6 @@ function png(w: number, h: number): Buffer {
   ihdr[9] = 2;
   const raw = Buffer.alloc(h * (1 + 3 * w));
   return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', ihdr), chunk('IDAT', deflateSync(raw)), chunk('IEND', Buffer.alloc(0))]);
-}
-
-async function failure(p: Promise<unknown>): Promise<UserError> {
-  try {
-    await p;
-  } catch (err) {
-    if (err instanceof UserError) return err;
-    throw err;
-  }
-  throw new Error('expected a UserError');
 }
 
 describe('layered template lookup', () => {

@@ -7,11 +7,12 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { UserError } from '../../src/errors.js';
+import type { UserError } from '../../src/errors.js';
 import { loadTemplate } from '../../src/template/load.js';
 import { checkLocaleTree } from '../../src/template/locale-check.js';
 import { mergeDeckLayers, validateDeck } from '../../src/template/deck.js';
 import { runCli } from '../helpers/run-cli.js';
+import { failure } from '../helpers/user-error.js';
 
 function folder(files: Record<string, string>): string {
   const dir = mkdtempSync(path.join(tmpdir(), 'ecom-locale-'));
@@ -20,16 +21,6 @@ function folder(files: Record<string, string>): string {
     writeFileSync(path.join(dir, rel), text);
   }
   return dir;
-}
-
-async function failure(p: Promise<unknown>): Promise<UserError> {
-  try {
-    await p;
-  } catch (err) {
-    if (err instanceof UserError) return err;
-    throw err;
-  }
-  throw new Error('expected a UserError');
 }
 
 /** Loads a workspace template `templates/x` holding these files; the message lines. */

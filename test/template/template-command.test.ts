@@ -5,9 +5,9 @@ import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { UserError } from '../../src/errors.js';
 import { PACKAGED_TEMPLATES, loadTemplate } from '../../src/template/load.js';
 import { runCli } from '../helpers/run-cli.js';
+import { failure } from '../helpers/user-error.js';
 
 /** A folder `outer/` holding a workspace `outer/shop/` with its ecom-report.yaml. */
 function workspace(): { outer: string; ws: string } {
@@ -23,16 +23,6 @@ function brandTemplate(ws: string): string {
   mkdirSync(dir, { recursive: true });
   writeFileSync(path.join(dir, 'theme.yaml'), 'colors:\n  accent: "D97706"\n');
   return dir;
-}
-
-async function failure(p: Promise<unknown>): Promise<UserError> {
-  try {
-    await p;
-  } catch (err) {
-    if (err instanceof UserError) return err;
-    throw err;
-  }
-  throw new Error('expected a UserError');
 }
 
 describe('template init / list find the workspace as build does', () => {
