@@ -26,7 +26,7 @@ import { createReadStream } from 'node:fs';
 import { open, stat } from 'node:fs/promises';
 import { UserError } from '../errors.js';
 import { isAscii, isUtf8 } from 'node:buffer';
-import { completeUtf8Length, createDecoder, detectEncoding, looksUtf8, type CsvEncoding } from './encoding.js';
+import { completeUtf8Length, createDecoder, detectEncoding, looksUtf8, mostlyNotUtf8, utf8Head, type CsvEncoding } from './encoding.js';
 import { RecordBatch, type SourceRecord } from './record-batch.js';
 
 export type CsvDelimiter = ',' | ';' | '\t';
@@ -54,8 +54,13 @@ export interface CsvOptions {
 export type CsvRecord = SourceRecord;
 
 export interface CsvSource {
-  /** Detected or given; a file that turns out GBK past an all-ASCII start says so once read. */
+  /** Detected or given; a file that turns out GBK past its start says so once read. */
   encoding: CsvEncoding;
+  /**
+   * Set once read when the file begins in UTF-8 text and goes on in GBK (two exports saved in
+   * different encodings joined into one): the row from which it was read as GBK.
+   */
+  gbkFromRow?: number;
   delimiter: CsvDelimiter;
   totalBytes: number;
   /**
@@ -120,14 +125,17 @@ export async function openCsv(path: string, options: CsvOptions = {}): Promise<C
   // copy instead of a decode, and cells beyond ASCII are decoded only when asked for as text.
   // Other encodings are decoded and written as UTF-8 first.
   const utf8 = encoding === 'utf8' || encoding === 'utf8-bom';
-  // A file detected as UTF-8 from an all-ASCII start may turn out GBK further on (ASCII reads
-  // the same in both): it is then read as GB18030 from the first chunk that is not UTF-8.
-  const mayTurnGbk = encoding === 'utf8' && (options.encoding === undefined || options.encoding === 'auto');
+  // A file detected as UTF-8 may turn out GBK further on: an all-ASCII start (ASCII reads the
+  // same in both), or two exports in different encodings joined into one. It is then read as
+  // GB18030 from the line where the GBK text begins.
+  let mayTurnGbk = utf8 && (options.encoding === undefined || options.encoding === 'auto');
 
   async function* recordBatches(): AsyncGenerator<RecordBatch> {
     const parser = new CsvParser(delimiter, maxPendingBytes);
     let decoder = utf8 ? null : createDecoder(encoding);
-    let asciiSoFar = mayTurnGbk;
+    let asciiSoFar = true;
+    /** Bytes at the start of a chunk that end a character the previous chunk began. */
+    let carried = 0;
     const batch = new RecordBatch();
     let bytesRead = 0;
     let reported = 0;
@@ -142,13 +150,30 @@ export async function openCsv(path: string, options: CsvOptions = {}): Promise<C
             chunk = chunk.subarray(k);
             bom -= k;
           }
-          if (asciiSoFar && !isAscii(chunk)) {
-            asciiSoFar = false;
-            if (!looksUtf8(chunk.subarray(0, completeUtf8Length(chunk)))) {
+          const whole = completeUtf8Length(chunk);
+          const from = Math.min(carried, whole);
+          carried = whole < chunk.length ? utf8SequenceLength(chunk[whole]!) - (chunk.length - whole) : 0;
+          if (mayTurnGbk && !isUtf8(chunk.subarray(from, whole))) {
+            const cut = gbkStart(chunk, from, whole, asciiSoFar);
+            if (cut >= 0) {
+              // The UTF-8 part as usual, then the rest decoded.
+              const head = chunk.subarray(0, cut);
+              if (!isAscii(head)) asciiSoFar = false;
+              if (head.length > 0) {
+                parser.push(head.toString('latin1'), head);
+                while (parser.parse(batch, batchSize, false)) {
+                  yield batch;
+                  batch.clear();
+                }
+              }
               decoder = createDecoder('gb18030');
               source.encoding = 'gb18030';
+              if (!asciiSoFar) source.gbkFromRow = parser.line;
+              mayTurnGbk = false;
+              chunk = chunk.subarray(cut);
             }
           }
+          if (asciiSoFar && decoder === null && !isAscii(chunk)) asciiSoFar = false;
         }
         if (decoder !== null) pushText(parser, decoder.write(chunk));
         else parser.push(chunk.toString('latin1'), chunk);
@@ -189,8 +214,41 @@ function pushText(parser: CsvParser, text: string): void {
   parser.push(bytes.toString('latin1'), bytes);
 }
 
+/**
+ * Where GBK text begins in a chunk read as UTF-8 that is not valid UTF-8 from `from` to
+ * `whole`: the start of the line holding the first bad byte, when the text from there looks
+ * GBK; -1 when it looks like UTF-8 with a few bad bytes (those show as � and are warned about).
+ * Past an all-ASCII start any non-UTF-8 text is taken as GBK.
+ */
+function gbkStart(chunk: Buffer, from: number, whole: number, asciiSoFar: boolean): number {
+  const bad = from + utf8Head(chunk.subarray(from, whole)).invalidAt;
+  const lf = chunk.lastIndexOf(LF, bad);
+  const cr = chunk.lastIndexOf(CR, bad);
+  // `from` when the line began in an earlier chunk (past the bytes ending its last character).
+  const cut = Math.max(lf + 1, cr + 1, from);
+  const rest = chunk.subarray(cut);
+  const asciiBefore = asciiSoFar && isAscii(chunk.subarray(0, cut));
+  return (asciiBefore ? !looksUtf8(rest) : mostlyNotUtf8(rest)) ? cut : -1;
+}
+
+/** Bytes of the UTF-8 character a lead byte starts. */
+function utf8SequenceLength(lead: number): number {
+  return lead >= 0xf0 ? 4 : lead >= 0xe0 ? 3 : 2;
+}
+
+/**
+ * Multi-byte characters a sample must open with, in valid UTF-8, before its first bad byte to be
+ * read as UTF-8 that turns GBK rather than as GBK throughout. GBK text forms that many UTF-8
+ * characters in a row about once in 10^7.
+ */
+const UTF8_HEAD_MIN = 8;
+
 function resolveEncoding(option: NonNullable<CsvOptions['encoding']>, sample: Uint8Array, wholeFile: boolean): CsvEncoding {
-  if (option === 'auto') return detectEncoding(sample, wholeFile);
+  if (option === 'auto') {
+    const detected = detectEncoding(sample, wholeFile);
+    if (detected === 'gb18030' && utf8Head(sample).multibyte >= UTF8_HEAD_MIN) return 'utf8';
+    return detected;
+  }
   if (option === 'utf8') {
     // The decoder strips a BOM either way; report it when there is one.
     return sample[0] === 0xef && sample[1] === 0xbb && sample[2] === 0xbf ? 'utf8-bom' : 'utf8';
@@ -375,6 +433,11 @@ export class CsvParser {
   ) {
     this.delim = delimiter;
     this.delimCode = delimiter.charCodeAt(0);
+  }
+
+  /** Physical line number where the text parsed so far ends. */
+  get line(): number {
+    return this.row;
   }
 
   /**

@@ -55,17 +55,12 @@ export function countUtf8Sequences(bytes: Uint8Array): { valid: number; invalid:
   const n = bytes.length;
   let i = 0;
   while (i < n) {
-    const b = bytes[i]!;
-    if (b < 0x80) {
+    if (bytes[i]! < 0x80) {
       i++;
       continue;
     }
-    const len = b >= 0xc2 && b <= 0xdf ? 2 : b >= 0xe0 && b <= 0xef ? 3 : b >= 0xf0 && b <= 0xf4 ? 4 : 0;
-    let ok = len > 0 && i + len <= n;
-    for (let k = 1; ok && k < len; k++) ok = (bytes[i + k]! & 0xc0) === 0x80;
-    if (ok && len === 3) ok = !(b === 0xe0 && bytes[i + 1]! < 0xa0) && !(b === 0xed && bytes[i + 1]! >= 0xa0);
-    if (ok && len === 4) ok = !(b === 0xf0 && bytes[i + 1]! < 0x90) && !(b === 0xf4 && bytes[i + 1]! >= 0x90);
-    if (ok) {
+    const len = utf8SequenceAt(bytes, i);
+    if (len > 0) {
       valid++;
       i += len;
     } else {
@@ -74,6 +69,48 @@ export function countUtf8Sequences(bytes: Uint8Array): { valid: number; invalid:
     }
   }
   return { valid, invalid };
+}
+
+/**
+ * Where the text stops being UTF-8: the offset of the first byte that starts no well-formed
+ * character (-1 when there is none), and how many multi-byte characters come before it.
+ */
+export function utf8Head(bytes: Uint8Array): { invalidAt: number; multibyte: number } {
+  let multibyte = 0;
+  const n = bytes.length;
+  let i = 0;
+  while (i < n) {
+    if (bytes[i]! < 0x80) {
+      i++;
+      continue;
+    }
+    const len = utf8SequenceAt(bytes, i);
+    if (len === 0) return { invalidAt: i, multibyte };
+    multibyte++;
+    i += len;
+  }
+  return { invalidAt: -1, multibyte };
+}
+
+/**
+ * Text that is more GBK than UTF-8: more bytes that start no UTF-8 character than well-formed
+ * multi-byte characters. GBK's two-byte characters seldom form UTF-8 sequences (about one in
+ * seven does), while UTF-8 text with a damaged byte or two has many more good ones than bad.
+ */
+export function mostlyNotUtf8(bytes: Uint8Array): boolean {
+  const { valid, invalid } = countUtf8Sequences(bytes);
+  return invalid > valid;
+}
+
+/** Length of the well-formed multi-byte UTF-8 character that starts at `i`, or 0. */
+function utf8SequenceAt(bytes: Uint8Array, i: number): number {
+  const b = bytes[i]!;
+  const len = b >= 0xc2 && b <= 0xdf ? 2 : b >= 0xe0 && b <= 0xef ? 3 : b >= 0xf0 && b <= 0xf4 ? 4 : 0;
+  if (len === 0 || i + len > bytes.length) return 0;
+  for (let k = 1; k < len; k++) if ((bytes[i + k]! & 0xc0) !== 0x80) return 0;
+  if (len === 3 && ((b === 0xe0 && bytes[i + 1]! < 0xa0) || (b === 0xed && bytes[i + 1]! >= 0xa0))) return 0;
+  if (len === 4 && ((b === 0xf0 && bytes[i + 1]! < 0x90) || (b === 0xf4 && bytes[i + 1]! >= 0x90))) return 0;
+  return len;
 }
 
 /** Bytes looked at for UTF-16 without a BOM. */

@@ -15,6 +15,8 @@ export { RecordBatch, WorkbookProblem };
 export interface RecordSource {
   /** The text encoding for CSV (final once the file is read); 'xlsx' or 'xls' for workbooks. */
   readonly encoding: string;
+  /** CSV only, final once the file is read: the row from which a file begun in UTF-8 was read as GBK. */
+  readonly gbkFromRow?: number;
   totalBytes: number;
   /**
    * Record batches in file order; the first non-blank record is the header. A batch is only
@@ -125,6 +127,9 @@ export async function openRecords(file: string, options: OpenOptions = {}): Prom
         // Read when asked: reading may find the encoding was not what the file's start said.
         get encoding() {
           return csv.encoding;
+        },
+        get gbkFromRow() {
+          return csv.gbkFromRow;
         },
         totalBytes: csv.totalBytes,
         batches: csv.recordBatches,

@@ -488,8 +488,17 @@ async function readCsvSource(args: ReadArgs): Promise<FileSummary | undefined> {
       'long-row',
     );
   }
-  // Reading may have found the file GBK past an all-ASCII start.
+  // Reading may have found the file GBK past its start.
   summary.encoding = csv.encoding;
+  if (csv.gbkFromRow !== undefined) {
+    summary.encoding = `UTF-8, GBK from row ${csv.gbkFromRow}`;
+    problems.warning(
+      'the file changes from UTF-8 to GBK here: the rows before are read as UTF-8, this one and those after as GBK',
+      { file: display, row: csv.gbkFromRow },
+      'two exports saved in different encodings seem to have been joined into one: check that the product names and categories of the rows around here read right, or save the file again in one encoding (UTF-8)',
+      'encoding-change',
+    );
+  }
   return summary;
 
   function handleRecord(batch: RecordBatch, r: number): void {

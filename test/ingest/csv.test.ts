@@ -226,6 +226,7 @@ describe('openCsv', () => {
       const out: CsvRecord[] = [];
       for await (const b of src.batches()) out.push(...b);
       expect(src.encoding).toBe('gb18030');
+      expect(src.gbkFromRow).toBeUndefined(); // no UTF-8 text before the GBK: nothing to warn of
       expect(out).toHaveLength(50_003);
       expect(out[1]!.fields).toEqual(['100000', 'Serum', 'SKU0', '59.90']);
       expect(out.slice(-2).map((r) => r.fields)).toEqual([
@@ -239,6 +240,47 @@ describe('openCsv', () => {
     for await (const b of forced.batches()) for (const r of b) last.push(r.fields);
     expect(forced.encoding).toBe('utf8');
     expect(last[last.length - 1]![1]).toContain('\ufffd');
+  });
+
+  it('reads a UTF-8 file that goes on in GBK past its first MiB in both, from the line where GBK begins', async () => {
+    // Rows 2–45001 UTF-8 Chinese (one of them with a quoted line break, so row 3 is two physical
+    // lines), then 200 GBK rows: the first GBK row is physical line 45003.
+    const utf8Rows = Array.from({ length: 45_000 }, (_, i) => (i === 1 ? `${100000 + i},"保湿\n面霜",59.90` : `${100000 + i},保湿面霜,59.90`));
+    const gbkRows = Array.from({ length: 200 }, (_, i) => `${200000 + i},洗面奶 ${i},19.90`);
+    const head = Buffer.from(`order_id,product,amount\n${utf8Rows.join('\n')}\n`);
+    expect(head.length).toBeGreaterThan(1 << 20);
+    const p = file(Buffer.concat([head, iconv.encode(gbkRows.join('\n') + '\n', 'gbk')]));
+    for (const chunkSize of [1 << 16, 1 << 20]) {
+      // The GBK line must start inside a chunk for the cut to fall on it (see gbkStart).
+      expect(head.length % chunkSize).toBeGreaterThan(0);
+      const src = await openCsv(p, { chunkSize });
+      const out: CsvRecord[] = [];
+      for await (const b of src.batches()) out.push(...b);
+      expect(src.encoding).toBe('gb18030');
+      expect(src.gbkFromRow).toBe(45_003);
+      expect(out).toHaveLength(1 + 45_000 + 200);
+      expect(out[2]!.fields).toEqual(['100001', '保湿\n面霜', '59.90']);
+      expect(out[45_000]!.fields).toEqual(['144999', '保湿面霜', '59.90']);
+      expect(out[45_001]!).toEqual({ row: 45_003, fields: ['200000', '洗面奶 0', '19.90'] });
+      expect(out[45_200]!.fields).toEqual(['200199', '洗面奶 199', '19.90']);
+    }
+    // Said to be UTF-8, it stays UTF-8.
+    const forced = await openCsv(p, { encoding: 'utf8' });
+    for await (const _ of forced.batches());
+    expect(forced.encoding).toBe('utf8');
+    expect(forced.gbkFromRow).toBeUndefined();
+  });
+
+  it('keeps a UTF-8 file with a stray bad byte as UTF-8', async () => {
+    // One byte that starts no UTF-8 character amid UTF-8 Chinese: damage, not GBK.
+    const before = Array.from({ length: 20 }, (_, i) => `${i + 10},保湿面霜\n`).join('');
+    const p = file(Buffer.concat([Buffer.from(`id,name\n${before}1,保湿面霜\n2,洗`), Buffer.from([0xff]), Buffer.from('面奶\n3,面霜\n')]));
+    const src = await openCsv(p);
+    const out: CsvRecord[] = [];
+    for await (const b of src.batches()) out.push(...b);
+    expect(src.encoding).toBe('utf8');
+    expect(src.gbkFromRow).toBeUndefined();
+    expect(out.slice(-3).map((r) => r.fields[1])).toEqual(['保湿面霜', '洗\ufffd面奶', '面霜']);
   });
 
   it('keeps a UTF-8 file whose Chinese starts after the first MiB as UTF-8', async () => {

@@ -3,6 +3,7 @@
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import { loadWorkspace } from '../../src/config/load.js';
 import { formatProblem } from '../../src/ingest/problems.js';
@@ -199,17 +200,55 @@ describe('missing inputs', () => {
   });
 
   it('a small UTF-8 file with one GBK row inside its first MiB is still read as UTF-8, and says so', async () => {
-    // Auto-detected: 200 rows of UTF-8 Chinese, then one row whose 面膜 is GBK (C3E6 C4A4).
+    // Auto-detected: 200 rows of UTF-8 Chinese, then one row whose 面膜 is GBK (C3E6 C4A4), then
+    // UTF-8 again: more UTF-8 characters after the GBK row than bad bytes in it.
     const filler = Array.from({ length: 200 }, (_, i) => `${i + 10},1,2026-07-01 10:00,c1,1.00,paid,面霜 50ml`).join('\n');
     const csv = Buffer.concat([
       Buffer.from(`order_id,line_id,paid_at,customer_id,paid_amount,status,product_name\n${filler}\n1,1,2026-07-01 10:00,c1,1.00,paid,`),
       Buffer.from([0xc3, 0xe6, 0xc4, 0xa4]),
-      Buffer.from('\n'),
+      Buffer.from('\n2,1,2026-07-01 10:00,c1,1.00,paid,面霜 50ml\n'),
     ]);
     const dir = workspace({ 'ecom-report.yaml': config('generic'), 'data/o.csv': csv });
     const found = await problems(dir);
     expect(found).toHaveLength(1);
     expect(found[0]).toMatch(/^data\/o\.csv:202:product_name: warning: text that is not valid UTF-8 \(shown as �\) in 1 row, the first here — /);
+  });
+
+  it('a UTF-8 export with a GBK export joined below it is read in both encodings, and says where it changes', async () => {
+    // Header and 40 UTF-8 rows (rows 2–41, category 女装), then 40 rows in GBK (rows 42–81,
+    // category 男装): the whole file is the encoding sample, and it is not valid UTF-8.
+    const row = (i: number, category: string): string => `${100 + i},1,2026-07-01 10:00,c${i},1.00,paid,连衣裙 ${i},${category}\n`;
+    let utf8 = `${GENERIC_HEADER},product_name,category\n`;
+    for (let i = 0; i < 40; i++) utf8 += row(i, '女装');
+    let gbk = '';
+    for (let i = 40; i < 80; i++) gbk += row(i, '男装');
+    const dir = workspace({ 'ecom-report.yaml': config('generic'), 'data/o.csv': Buffer.concat([Buffer.from(utf8), iconv.encode(gbk, 'gbk')]) });
+    const ws = await loadWorkspace('ecom-report.yaml', dir);
+    const categories = new Map<string, number>();
+    const products: string[] = [];
+    const r = await ingestWorkspace(ws.config, {
+      baseDir: ws.baseDir,
+      onOrderLine: (l) => {
+        categories.set(l.category ?? '', (categories.get(l.category ?? '') ?? 0) + 1);
+        products.push(l.productName ?? '');
+      },
+    });
+    expect([...categories]).toEqual([
+      ['女装', 40],
+      ['男装', 40],
+    ]);
+    expect(products[0]).toBe('连衣裙 0');
+    expect(products[79]).toBe('连衣裙 79');
+    expect(r.problems.list().map(formatProblem)).toEqual([
+      'data/o.csv:42: warning: the file changes from UTF-8 to GBK here: the rows before are read as UTF-8, this one and those after as GBK — two exports saved in different encodings seem to have been joined into one: check that the product names and categories of the rows around here read right, or save the file again in one encoding (UTF-8)',
+    ]);
+    expect(r.files[0]!.encoding).toBe('UTF-8, GBK from row 42');
+    // GBK throughout is GBK throughout, with no warning.
+    const plain = workspace({ 'ecom-report.yaml': config('generic'), 'data/o.csv': iconv.encode(utf8 + gbk, 'gbk') });
+    const again = await loadWorkspace('ecom-report.yaml', plain);
+    const r2 = await ingestWorkspace(again.config, { baseDir: again.baseDir, onOrderLine: () => undefined });
+    expect(r2.problems.list()).toEqual([]);
+    expect(r2.files[0]!.encoding).toBe('gb18030');
   });
 
   it('a file read as UTF-8 from its first MiB that holds GBK further on says so', async () => {
@@ -218,7 +257,7 @@ describe('missing inputs', () => {
     const csv = Buffer.concat([
       Buffer.from(`order_id,line_id,paid_at,customer_id,paid_amount,status,product_name\n${filler}\n1,1,2026-07-01 10:00,c1,1.00,paid,`),
       Buffer.from([0xc3, 0xe6, 0xc4, 0xa4]),
-      Buffer.from('\n'),
+      Buffer.from('\n2,1,2026-07-01 10:00,c1,1.00,paid,面霜 50ml\n'),
     ]);
     expect(csv.length).toBeGreaterThan(1 << 20);
     const dir = workspace({ 'ecom-report.yaml': config('generic'), 'data/o.csv': csv });
