@@ -26,7 +26,7 @@ import { createReadStream } from 'node:fs';
 import { open, stat } from 'node:fs/promises';
 import { UserError } from '../errors.js';
 import { isAscii, isUtf8 } from 'node:buffer';
-import { completeUtf8Length, createDecoder, detectEncoding, looksUtf8, mostlyNotUtf8, utf8Head, type CsvEncoding } from './encoding.js';
+import { completeUtf8Length, createDecoder, detectEncoding, looksUtf8, mostlyNotUtf8, utf8Head, utf8Tail, type CsvEncoding } from './encoding.js';
 import { RecordBatch, type SourceRecord } from './record-batch.js';
 
 export type CsvDelimiter = ',' | ';' | '\t';
@@ -53,14 +53,20 @@ export interface CsvOptions {
  */
 export type CsvRecord = SourceRecord;
 
+export interface EncodingChange {
+  row: number;
+  from: 'utf8' | 'gb18030';
+  to: 'utf8' | 'gb18030';
+}
+
 export interface CsvSource {
   /** Detected or given; a file that turns out GBK past its start says so once read. */
   encoding: CsvEncoding;
   /**
-   * Set once read when the file begins in UTF-8 text and goes on in GBK (two exports saved in
-   * different encodings joined into one): the row from which it was read as GBK.
+   * Set once read when the file begins in one encoding and goes on in another (two exports
+   * saved in different encodings joined into one): the row from which it was read in `to`.
    */
-  gbkFromRow?: number;
+  encodingChange?: EncodingChange;
   delimiter: CsvDelimiter;
   totalBytes: number;
   /**
@@ -125,17 +131,23 @@ export async function openCsv(path: string, options: CsvOptions = {}): Promise<C
   // copy instead of a decode, and cells beyond ASCII are decoded only when asked for as text.
   // Other encodings are decoded and written as UTF-8 first.
   const utf8 = encoding === 'utf8' || encoding === 'utf8-bom';
-  // A file detected as UTF-8 may turn out GBK further on: an all-ASCII start (ASCII reads the
-  // same in both), or two exports in different encodings joined into one. It is then read as
-  // GB18030 from the line where the GBK text begins.
-  let mayTurnGbk = utf8 && (options.encoding === undefined || options.encoding === 'auto');
+  // A file may change encoding once: detected as UTF-8, it may turn out GBK further on (an
+  // all-ASCII start reads the same in both), and detected as GBK, it may go on in UTF-8; either
+  // way two exports in different encodings joined into one. It is then read in the other
+  // encoding from the line where that begins. An encoding given in the config is kept throughout.
+  const auto = options.encoding === undefined || options.encoding === 'auto';
+  let mayChange = auto && (utf8 || encoding === 'gb18030');
 
   async function* recordBatches(): AsyncGenerator<RecordBatch> {
     const parser = new CsvParser(delimiter, maxPendingBytes);
     let decoder = utf8 ? null : createDecoder(encoding);
     let asciiSoFar = true;
-    /** Bytes at the start of a chunk that end a character the previous chunk began. */
+    /** Bytes at the start of a chunk that end a UTF-8 character the previous chunk began. */
     let carried = 0;
+    /** Read as GBK: the last line of the previous chunk when the chunk cut it in two. */
+    let held: Buffer | null = null;
+    /** Read as GBK: whether the text so far ends with a line break. */
+    let atLineStart = true;
     const batch = new RecordBatch();
     let bytesRead = 0;
     let reported = 0;
@@ -144,37 +156,56 @@ export async function openCsv(path: string, options: CsvOptions = {}): Promise<C
       for await (const data of createReadStream(path, { highWaterMark: chunkSize })) {
         let chunk = data as Buffer;
         bytesRead += chunk.length;
-        if (decoder === null) {
-          if (bom > 0) {
-            const k = Math.min(bom, chunk.length);
-            chunk = chunk.subarray(k);
-            bom -= k;
-          }
-          const whole = completeUtf8Length(chunk);
-          const from = Math.min(carried, whole);
-          carried = whole < chunk.length ? utf8SequenceLength(chunk[whole]!) - (chunk.length - whole) : 0;
-          if (mayTurnGbk && !isUtf8(chunk.subarray(from, whole))) {
-            const cut = gbkStart(chunk, from, whole, asciiSoFar);
-            if (cut >= 0) {
-              // The UTF-8 part as usual, then the rest decoded.
-              const head = chunk.subarray(0, cut);
-              if (!isAscii(head)) asciiSoFar = false;
-              if (head.length > 0) {
-                parser.push(head.toString('latin1'), head);
-                while (parser.parse(batch, batchSize, false)) {
-                  yield batch;
-                  batch.clear();
-                }
-              }
-              decoder = createDecoder('gb18030');
-              source.encoding = 'gb18030';
-              if (!asciiSoFar) source.gbkFromRow = parser.line;
-              mayTurnGbk = false;
-              chunk = chunk.subarray(cut);
-            }
-          }
-          if (asciiSoFar && decoder === null && !isAscii(chunk)) asciiSoFar = false;
+        if (decoder === null && bom > 0) {
+          const k = Math.min(bom, chunk.length);
+          chunk = chunk.subarray(k);
+          bom -= k;
         }
+        if (mayChange) {
+          let cut = -1;
+          if (decoder === null) {
+            const whole = completeUtf8Length(chunk);
+            const from = Math.min(carried, whole);
+            carried = whole < chunk.length ? utf8SequenceLength(chunk[whole]!) - (chunk.length - whole) : 0;
+            if (!isUtf8(chunk.subarray(from, whole))) cut = gbkStart(chunk, from, whole, asciiSoFar);
+          } else {
+            if (held !== null) {
+              chunk = Buffer.concat([held, chunk]);
+              held = null;
+            }
+            const found = utf8Start(chunk, atLineStart);
+            cut = found.cut;
+            // Lines that may begin UTF-8 text, or the last one cut in two by the chunk's end,
+            // are judged with the next chunk (up to a bound: a file may not be UTF-8 after all).
+            if (cut < 0 && found.hold < chunk.length && chunk.length - found.hold <= MAX_HELD) {
+              held = chunk.subarray(found.hold);
+              chunk = chunk.subarray(0, found.hold);
+            }
+            atLineStart = held !== null || endsLine(chunk); // a held tail starts a line
+          }
+          if (cut >= 0) {
+            // The part before in the encoding so far, then the rest in the other.
+            const head = chunk.subarray(0, cut);
+            const wasUtf8 = decoder === null;
+            if (wasUtf8) {
+              if (!isAscii(head)) asciiSoFar = false;
+              if (head.length > 0) parser.push(head.toString('latin1'), head);
+            } else {
+              pushText(parser, decoder!.write(head) + decoder!.end());
+            }
+            while (parser.parse(batch, batchSize, false)) {
+              yield batch;
+              batch.clear();
+            }
+            decoder = wasUtf8 ? createDecoder('gb18030') : null;
+            source.encoding = wasUtf8 ? 'gb18030' : 'utf8';
+            // Past an all-ASCII start the file is simply GBK: nothing was read in UTF-8.
+            if (!wasUtf8 || !asciiSoFar) source.encodingChange = { row: parser.line, from: wasUtf8 ? 'utf8' : 'gb18030', to: source.encoding };
+            mayChange = false;
+            chunk = chunk.subarray(cut);
+          }
+        }
+        if (asciiSoFar && decoder === null && !isAscii(chunk)) asciiSoFar = false;
         if (decoder !== null) pushText(parser, decoder.write(chunk));
         else parser.push(chunk.toString('latin1'), chunk);
         while (parser.parse(batch, batchSize, false)) {
@@ -186,6 +217,7 @@ export async function openCsv(path: string, options: CsvOptions = {}): Promise<C
           onProgress(bytesRead, totalBytes);
         }
       }
+      if (held !== null) pushText(parser, decoder!.write(held));
       if (decoder !== null) pushText(parser, decoder.end());
       while (parser.parse(batch, batchSize, true)) {
         yield batch;
@@ -230,6 +262,44 @@ function gbkStart(chunk: Buffer, from: number, whole: number, asciiSoFar: boolea
   const asciiBefore = asciiSoFar && isAscii(chunk.subarray(0, cut));
   return (asciiBefore ? !looksUtf8(rest) : mostlyNotUtf8(rest)) ? cut : -1;
 }
+
+/**
+ * Where UTF-8 text begins in a chunk read as GBK. `cut`: the start of the first line after the
+ * last byte that is not UTF-8, when at least UTF8_HEAD_MIN multi-byte characters follow it in
+ * valid UTF-8 (GBK text seldom holds more than one or two in a row); else -1. `hold`: where the
+ * chunk's undecided tail begins — the line after the last bad byte when UTF-8 characters follow
+ * it (too few yet to tell), else the last line when the chunk's end cuts it, else the end.
+ * `atLineStart`: the chunk begins a line.
+ */
+function utf8Start(chunk: Buffer, atLineStart: boolean): { cut: number; hold: number } {
+  const whole = completeUtf8Length(chunk);
+  const { lastBad, multibyte } = utf8Tail(chunk.subarray(0, whole));
+  const start = lastBad < 0 && atLineStart ? 0 : lineStartAfter(chunk, lastBad + 1);
+  if (start >= 0 && multibyte > 0) {
+    const after = utf8Head(chunk.subarray(start, whole)).multibyte;
+    if (after >= UTF8_HEAD_MIN) return { cut: start, hold: chunk.length };
+    if (after > 0) return { cut: -1, hold: start };
+  }
+  const last = Math.max(chunk.lastIndexOf(LF), chunk.lastIndexOf(CR)) + 1;
+  return { cut: -1, hold: last > 0 ? last : chunk.length };
+}
+
+/** Start of the line after the first line break at or after `from` (a CRLF is one), or -1. */
+function lineStartAfter(chunk: Buffer, from: number): number {
+  const lf = chunk.indexOf(LF, from);
+  const cr = chunk.indexOf(CR, from);
+  const end = lf < 0 ? cr : cr < 0 ? lf : Math.min(lf, cr);
+  if (end < 0) return -1;
+  return end + (end === cr && chunk[cr + 1] === LF ? 2 : 1);
+}
+
+function endsLine(chunk: Buffer): boolean {
+  const b = chunk[chunk.length - 1];
+  return b === LF || b === CR;
+}
+
+/** Longest undecided tail held back from one GBK chunk to the next. */
+const MAX_HELD = 4 << 20;
 
 /** Bytes of the UTF-8 character a lead byte starts. */
 function utf8SequenceLength(lead: number): number {

@@ -3,7 +3,7 @@
 // so the row pipeline does not care which kind of file a row came from.
 import { open } from 'node:fs/promises';
 import path from 'node:path';
-import { openCsv } from './csv.js';
+import { openCsv, type EncodingChange } from './csv.js';
 import { detectEncoding } from './encoding.js';
 import { WorkbookProblem, openXlsx } from './excel.js';
 import { RecordBatch, type SourceRecord } from './record-batch.js';
@@ -15,8 +15,8 @@ export { RecordBatch, WorkbookProblem };
 export interface RecordSource {
   /** The text encoding for CSV (final once the file is read); 'xlsx' or 'xls' for workbooks. */
   readonly encoding: string;
-  /** CSV only, final once the file is read: the row from which a file begun in UTF-8 was read as GBK. */
-  readonly gbkFromRow?: number;
+  /** CSV only, final once the file is read: where a file changes from one encoding to another. */
+  readonly encodingChange?: EncodingChange;
   totalBytes: number;
   /**
    * Record batches in file order; the first non-blank record is the header. A batch is only
@@ -128,8 +128,8 @@ export async function openRecords(file: string, options: OpenOptions = {}): Prom
         get encoding() {
           return csv.encoding;
         },
-        get gbkFromRow() {
-          return csv.gbkFromRow;
+        get encodingChange() {
+          return csv.encodingChange;
         },
         totalBytes: csv.totalBytes,
         batches: csv.recordBatches,

@@ -299,6 +299,9 @@ interface ReadArgs {
   pushRow: (row: TableRow) => void;
 }
 
+/** How a warning names an encoding a file changes between. */
+const ENCODING_NAMES = { utf8: 'UTF-8', gb18030: 'GBK' } as const;
+
 async function readCsvSource(args: ReadArgs): Promise<FileSummary | undefined> {
   const { display, source, preset, problems } = args;
   let csv;
@@ -490,12 +493,15 @@ async function readCsvSource(args: ReadArgs): Promise<FileSummary | undefined> {
   }
   // Reading may have found the file GBK past its start.
   summary.encoding = csv.encoding;
-  if (csv.gbkFromRow !== undefined) {
-    summary.encoding = `UTF-8, GBK from row ${csv.gbkFromRow}`;
+  const change = csv.encodingChange;
+  if (change !== undefined) {
+    const from = ENCODING_NAMES[change.from];
+    const to = ENCODING_NAMES[change.to];
+    summary.encoding = `${from}, ${to} from row ${change.row}`;
     problems.warning(
-      'the file changes from UTF-8 to GBK here: the rows before are read as UTF-8, this one and those after as GBK',
-      { file: display, row: csv.gbkFromRow },
-      'two exports saved in different encodings seem to have been joined into one: check that the product names and categories of the rows around here read right, or save the file again in one encoding (UTF-8)',
+      `the file changes from ${from} to ${to} here: the rows before are read as ${from}, this one and those after as ${to}`,
+      { file: display, row: change.row },
+      `two exports saved in different encodings seem to have been joined into one: check that the product names and categories of the rows around here read right, or save the file again in one encoding (UTF-8)`,
       'encoding-change',
     );
   }

@@ -226,7 +226,7 @@ describe('openCsv', () => {
       const out: CsvRecord[] = [];
       for await (const b of src.batches()) out.push(...b);
       expect(src.encoding).toBe('gb18030');
-      expect(src.gbkFromRow).toBeUndefined(); // no UTF-8 text before the GBK: nothing to warn of
+      expect(src.encodingChange).toBeUndefined(); // no UTF-8 text before the GBK: nothing to warn of
       expect(out).toHaveLength(50_003);
       expect(out[1]!.fields).toEqual(['100000', 'Serum', 'SKU0', '59.90']);
       expect(out.slice(-2).map((r) => r.fields)).toEqual([
@@ -257,7 +257,7 @@ describe('openCsv', () => {
       const out: CsvRecord[] = [];
       for await (const b of src.batches()) out.push(...b);
       expect(src.encoding).toBe('gb18030');
-      expect(src.gbkFromRow).toBe(45_003);
+      expect(src.encodingChange).toEqual({ row: 45_003, from: 'utf8', to: 'gb18030' });
       expect(out).toHaveLength(1 + 45_000 + 200);
       expect(out[2]!.fields).toEqual(['100001', '保湿\n面霜', '59.90']);
       expect(out[45_000]!.fields).toEqual(['144999', '保湿面霜', '59.90']);
@@ -268,7 +268,35 @@ describe('openCsv', () => {
     const forced = await openCsv(p, { encoding: 'utf8' });
     for await (const _ of forced.batches());
     expect(forced.encoding).toBe('utf8');
-    expect(forced.gbkFromRow).toBeUndefined();
+    expect(forced.encodingChange).toBeUndefined();
+  });
+
+  it('reads a GBK file that goes on in UTF-8 in both, from the line where UTF-8 begins', async () => {
+    // Header and rows 2–301 in GBK, rows 302–501 in UTF-8, LF; then the same with CRLF.
+    for (const eol of ['\n', '\r\n']) {
+      const gbkRows = Array.from({ length: 300 }, (_, i) => `${100000 + i},洗面奶 ${i},19.90`);
+      const utf8Rows = Array.from({ length: 200 }, (_, i) => `${200000 + i},保湿面霜 ${i},59.90`);
+      const p = file(Buffer.concat([iconv.encode(['订单编号,商品,金额', ...gbkRows].join(eol) + eol, 'gbk'), Buffer.from(utf8Rows.join(eol) + eol)]));
+      for (const chunkSize of [64, 100, 257, 1 << 12, 1 << 20]) {
+        const src = await openCsv(p, { chunkSize });
+        expect(src.encoding).toBe('gb18030');
+        const out: CsvRecord[] = [];
+        for await (const b of src.batches()) out.push(...b);
+        expect(src.encoding).toBe('utf8');
+        expect(src.encodingChange).toEqual({ row: 302, from: 'gb18030', to: 'utf8' });
+        expect(out).toHaveLength(501);
+        expect(out[0]!.fields).toEqual(['订单编号', '商品', '金额']);
+        expect(out[300]!.fields).toEqual(['100299', '洗面奶 299', '19.90']);
+        expect(out[301]!).toEqual({ row: 302, fields: ['200000', '保湿面霜 0', '59.90'] });
+        expect(out[500]!.fields).toEqual(['200199', '保湿面霜 199', '59.90']);
+      }
+    }
+    // GBK throughout stays GBK; said to be GBK, a UTF-8 tail stays GBK too.
+    const gbk = file(iconv.encode('订单编号,商品\n' + Array.from({ length: 3000 }, (_, i) => `${i},洗面奶保湿面霜连衣裙女装 ${i}`).join('\n'), 'gbk'));
+    const plain = await openCsv(gbk);
+    for await (const _ of plain.batches());
+    expect(plain.encoding).toBe('gb18030');
+    expect(plain.encodingChange).toBeUndefined();
   });
 
   it('keeps a UTF-8 file with a stray bad byte as UTF-8', async () => {
@@ -279,7 +307,7 @@ describe('openCsv', () => {
     const out: CsvRecord[] = [];
     for await (const b of src.batches()) out.push(...b);
     expect(src.encoding).toBe('utf8');
-    expect(src.gbkFromRow).toBeUndefined();
+    expect(src.encodingChange).toBeUndefined();
     expect(out.slice(-3).map((r) => r.fields[1])).toEqual(['保湿面霜', '洗\ufffd面奶', '面霜']);
   });
 

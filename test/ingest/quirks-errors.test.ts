@@ -243,6 +243,19 @@ describe('missing inputs', () => {
       'data/o.csv:42: warning: the file changes from UTF-8 to GBK here: the rows before are read as UTF-8, this one and those after as GBK — two exports saved in different encodings seem to have been joined into one: check that the product names and categories of the rows around here read right, or save the file again in one encoding (UTF-8)',
     ]);
     expect(r.files[0]!.encoding).toBe('UTF-8, GBK from row 42');
+    // The other way round: GBK first, UTF-8 joined below.
+    const turned = workspace({ 'ecom-report.yaml': config('generic'), 'data/o.csv': Buffer.concat([iconv.encode(utf8, 'gbk'), Buffer.from(gbk)]) });
+    const ws3 = await loadWorkspace('ecom-report.yaml', turned);
+    const cats3 = new Map<string, number>();
+    const r3 = await ingestWorkspace(ws3.config, { baseDir: ws3.baseDir, onOrderLine: (l) => void cats3.set(l.category ?? '', (cats3.get(l.category ?? '') ?? 0) + 1) });
+    expect([...cats3]).toEqual([
+      ['女装', 40],
+      ['男装', 40],
+    ]);
+    expect(r3.problems.list().map(formatProblem)).toEqual([
+      'data/o.csv:42: warning: the file changes from GBK to UTF-8 here: the rows before are read as GBK, this one and those after as UTF-8 — two exports saved in different encodings seem to have been joined into one: check that the product names and categories of the rows around here read right, or save the file again in one encoding (UTF-8)',
+    ]);
+    expect(r3.files[0]!.encoding).toBe('GBK, UTF-8 from row 42');
     // GBK throughout is GBK throughout, with no warning.
     const plain = workspace({ 'ecom-report.yaml': config('generic'), 'data/o.csv': iconv.encode(utf8 + gbk, 'gbk') });
     const again = await loadWorkspace('ecom-report.yaml', plain);
