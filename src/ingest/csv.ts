@@ -26,7 +26,7 @@ import { createReadStream } from 'node:fs';
 import { open, stat } from 'node:fs/promises';
 import { UserError } from '../errors.js';
 import { isAscii, isUtf8 } from 'node:buffer';
-import { completeUtf8Length, createDecoder, detectEncoding, looksUtf8, mostlyNotUtf8, utf8Head, utf8Tail, type CsvEncoding } from './encoding.js';
+import { completeUtf8Length, createDecoder, detectEncoding, looksUtf8, mostlyNotUtf8, utf8Head, type CsvEncoding } from './encoding.js';
 import { RecordBatch, type SourceRecord } from './record-batch.js';
 
 export type CsvDelimiter = ',' | ';' | '\t';
@@ -273,13 +273,22 @@ function gbkStart(chunk: Buffer, from: number, whole: number, asciiSoFar: boolea
  */
 function utf8Start(chunk: Buffer, atLineStart: boolean): { cut: number; hold: number } {
   const whole = completeUtf8Length(chunk);
-  const { lastBad, multibyte } = utf8Tail(chunk.subarray(0, whole));
-  const start = lastBad < 0 && atLineStart ? 0 : lineStartAfter(chunk, lastBad + 1);
-  if (start >= 0 && multibyte > 0) {
-    const after = utf8Head(chunk.subarray(start, whole)).multibyte;
-    if (after >= UTF8_HEAD_MIN) return { cut: start, hold: chunk.length };
-    if (after > 0) return { cut: -1, hold: start };
+  // Walk back from the end over whole lines of valid UTF-8: in GBK text the last line fails at
+  // once, so a chunk costs one line's check.
+  let start = whole;
+  while (start > 0) {
+    // (A negative offset would count from the end.)
+    const lineStart = start < 2 ? 0 : Math.max(chunk.lastIndexOf(LF, start - 2), chunk.lastIndexOf(CR, start - 2)) + 1;
+    if (!isUtf8(chunk.subarray(lineStart, start))) break;
+    start = lineStart;
   }
+  // The first line of a chunk that does not begin one is a part: judge from the line after it.
+  if (start === 0 && !atLineStart) start = Math.max(lineStartAfter(chunk, 0), 0);
+  else if (start > 0 && chunk[start] === LF && chunk[start - 1] === CR) start++;
+  let multibyte = 0;
+  for (let i = start; i < whole && multibyte < UTF8_HEAD_MIN; i++) if (chunk[i]! >= 0xc0) multibyte++;
+  if (multibyte >= UTF8_HEAD_MIN) return { cut: start, hold: chunk.length };
+  if (multibyte > 0) return { cut: -1, hold: start };
   const last = Math.max(chunk.lastIndexOf(LF), chunk.lastIndexOf(CR)) + 1;
   return { cut: -1, hold: last > 0 ? last : chunk.length };
 }

@@ -93,33 +93,6 @@ export function utf8Head(bytes: Uint8Array): { invalidAt: number; multibyte: num
 }
 
 /**
- * Where the text becomes UTF-8 for good: the offset of the last byte that starts no
- * well-formed character (-1 when there is none), and how many multi-byte characters follow it.
- */
-export function utf8Tail(bytes: Uint8Array): { lastBad: number; multibyte: number } {
-  let lastBad = -1;
-  let multibyte = 0;
-  const n = bytes.length;
-  let i = 0;
-  while (i < n) {
-    if (bytes[i]! < 0x80) {
-      i++;
-      continue;
-    }
-    const len = utf8SequenceAt(bytes, i);
-    if (len === 0) {
-      lastBad = i;
-      multibyte = 0;
-      i++;
-    } else {
-      multibyte++;
-      i += len;
-    }
-  }
-  return { lastBad, multibyte };
-}
-
-/**
  * Text that is more GBK than UTF-8: more bytes that start no UTF-8 character than well-formed
  * multi-byte characters. GBK's two-byte characters seldom form UTF-8 sequences (about one in
  * seven does), while UTF-8 text with a damaged byte or two has many more good ones than bad.

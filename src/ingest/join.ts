@@ -8,6 +8,7 @@
 // past, so memory grows with the joined file (items or returns), not with the order export.
 import type { OrderLine } from '../canonical.js';
 import type { JoinConfig } from '../config/schema.js';
+import { encodingAsRead } from './encoding-change.js';
 import type { FieldSpec } from './fields.js';
 import { normalizeHeader, planColumns } from './mapping.js';
 import type { Preset } from './presets/types.js';
@@ -289,6 +290,7 @@ export async function loadJoin(args: LoadJoinArgs): Promise<JoinTable | undefine
           usable = true;
         }
       }
+      summary.encoding = encodingAsRead(source, file.display, problems);
       if (!plan && headerKey === '' && !sawHeader) {
         problems.warning(`the ${join.kind} file is empty`, { file: file.display }, `export it again, or remove it from ${args.configPath}`);
       }

@@ -16,6 +16,7 @@ import { presetFor } from './presets/index.js';
 import { ProblemLog, shortened } from './problems.js';
 import { OrderLineReader } from './order-reader.js';
 import { completeCells, readCells, type CellProblem, type CellValue, type RowContext } from './rows.js';
+import { encodingAsRead } from './encoding-change.js';
 import { WorkbookProblem, contentKind, fileKind, openRecords } from './source.js';
 import { inferDateOrder, type DateOrder } from './values.js';
 
@@ -299,9 +300,6 @@ interface ReadArgs {
   pushRow: (row: TableRow) => void;
 }
 
-/** How a warning names an encoding a file changes between. */
-const ENCODING_NAMES = { utf8: 'UTF-8', gb18030: 'GBK' } as const;
-
 async function readCsvSource(args: ReadArgs): Promise<FileSummary | undefined> {
   const { display, source, preset, problems } = args;
   let csv;
@@ -491,20 +489,8 @@ async function readCsvSource(args: ReadArgs): Promise<FileSummary | undefined> {
       'long-row',
     );
   }
-  // Reading may have found the file GBK past its start.
-  summary.encoding = csv.encoding;
-  const change = csv.encodingChange;
-  if (change !== undefined) {
-    const from = ENCODING_NAMES[change.from];
-    const to = ENCODING_NAMES[change.to];
-    summary.encoding = `${from}, ${to} from row ${change.row}`;
-    problems.warning(
-      `the file changes from ${from} to ${to} here: the rows before are read as ${from}, this one and those after as ${to}`,
-      { file: display, row: change.row },
-      `two exports saved in different encodings seem to have been joined into one: check that the product names and categories of the rows around here read right, or save the file again in one encoding (UTF-8)`,
-      'encoding-change',
-    );
-  }
+  // Reading may have found the file in another encoding past its start.
+  summary.encoding = encodingAsRead(csv, display, problems);
   return summary;
 
   function handleRecord(batch: RecordBatch, r: number): void {
