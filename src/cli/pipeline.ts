@@ -16,9 +16,13 @@ import { OperationsAccumulator } from '../metrics/operations.js';
 import { completeReview } from '../metrics/review.js';
 import { loadNarrative } from '../narrative/load.js';
 import { loadTemplate, type LoadedTemplate } from '../template/load.js';
-import { deckNameProblems } from '../report/build-deck.js';
+import { deckFigureProblems, deckNameProblems } from '../report/build-deck.js';
+import { figureCannotExist } from '../report/figure-paths.js';
+import type { FigureReferenceProblem } from '../metrics/projects.js';
+import type { Narrative } from '../narrative/schema.js';
 import { parseReportSettings } from '../narrative/settings.js';
 import { minorPerMajor } from '../report/format.js';
+import { Strings } from '../report/strings.js';
 import {
   lastCompleteQuarter,
   monthBoundaries,
@@ -92,14 +96,16 @@ export async function loadWorkspaceTemplate(
 ): Promise<LoadedTemplate> {
   const { config, baseDir } = workspace;
   const template = await loadTemplate(options.template ?? config.template, options.template ? ctx.cwd : baseDir, options.locale ?? config.locale, ctx.cwd);
-  const problems = deckNameProblems(template.deck);
-  if (problems.length > 0) {
-    throw new UserError(problems.join('\n'), {
-      exitCode: ExitCode.usage,
-      hint: 'fix the template (docs/restyle.md lists the slide ids, figures, layouts and colours)',
-    });
-  }
+  const problems = deckNameProblems(template.deck, new Strings(template.strings, options.locale ?? config.locale));
+  if (problems.length > 0) throw templateError(problems);
   return template;
+}
+
+function templateError(problems: readonly string[]): UserError {
+  return new UserError(problems.join('\n'), {
+    exitCode: ExitCode.usage,
+    hint: 'fix the template (docs/restyle.md lists the slide ids, figures, layouts and colours)',
+  });
 }
 
 export function resolveQuarter(text: string | undefined, ctx: CommandContext, timeZone: string, fiscalStart: number): Quarter {
@@ -130,18 +136,21 @@ export async function openWorkspace(options: PipelineOptions, ctx: CommandContex
   return loadWorkspace(options.config, ctx.cwd);
 }
 
-/** Ingest and every figure for `options.quarter`; `opened` is the workspace when the caller has read it. */
-export async function loadAndCompute(options: PipelineOptions, ctx: CommandContext, opened?: LoadedWorkspace): Promise<PipelineResult> {
+/**
+ * Ingest and every figure for `options.quarter`; `opened` is the workspace when the caller has
+ * read it, `template` the deck template when the command draws one (its figure ids are then
+ * checked before any export is read, as far as they can be without the data).
+ */
+export async function loadAndCompute(
+  options: PipelineOptions,
+  ctx: CommandContext,
+  opened?: LoadedWorkspace,
+  template?: LoadedTemplate,
+): Promise<PipelineResult> {
   const workspace = opened ?? (await openWorkspace(options, ctx));
   const { config } = workspace;
   const quarter = resolveQuarter(options.quarter, ctx, config.timezone, config.fiscalYearStartMonth);
   const periods = reportPeriods(quarter, config.timezone, config.fiscalYearStartMonth);
-  const overview = new OverviewAccumulator({
-    periods,
-    monthBoundaries: monthBoundaries(periods.current, 24, config.timezone),
-  });
-  // Every accumulator that needs order lines sees each line once, as it streams past.
-  const lineSinks: ((line: OrderLine) => void)[] = [(line) => overview.add(line)];
   // Sections 3–6: settings and narrative are checked before any export is read (typos fail fast).
   const configShown = path.relative(ctx.cwd, workspace.configPath) || workspace.configPath;
   // The core metrics' own settings share `thresholds:` with the diagnosis rules; each reader
@@ -153,19 +162,73 @@ export async function loadAndCompute(options: PipelineOptions, ctx: CommandConte
   const settingsChecked = await checks.run(() => parseReportSettings({ ...config, thresholds: ruleThresholds }, configShown, SETTING_KEYS));
   const narrativeChecked = config.narrative ? await checks.run(() => loadNarrative(config.narrative!, workspace.baseDir, ctx.cwd)) : null;
   checks.throwIfAny();
-  const settings = settingsChecked!;
-  const core = new CoreAccumulator({
-    periods,
-    timeZone: config.timezone,
-    campaigns: config.campaigns,
-    settings: metricsSettings!,
-    minorPerMajor: minorPerMajor(config.currency),
-  });
-  lineSinks.push((line) => core.add(line));
   const narrative = narrativeChecked ?? null;
   if (narrative?.narrative.quarter !== undefined && narrative.narrative.quarter !== quarterLabel(quarter)) {
     ctx.stderr.write(`ecom-report: warning: ${config.narrative} is written for ${narrative.narrative.quarter}, the report is for ${quarterLabel(quarter)}\n`);
   }
+  const run: MetricsRun = { config, quarter, periods, metricsSettings: metricsSettings!, settings: settingsChecked!, narrative: narrative?.narrative ?? null };
+  const narrativeShown = narrative ? path.relative(ctx.cwd, narrative.file) || narrative.file : null;
+
+  // The same figures from no data at all: the document's shape, which names every figure that
+  // does not depend on the data. A figure id that cannot be in it fails here, not after ingest.
+  const shape = finishMetrics(run, newAccumulators(run), new SideTableCollector().tables, [], 0);
+  const impossible = shape.referenceProblems.filter((p) => figureCannotExist(shape.metrics, p.figure));
+  if (impossible.length > 0 && narrativeShown) throw narrativeReferenceError(referenceErrors(narrativeShown, impossible));
+  if (template) {
+    const problems = deckFigureProblems(template.deck, shape.metrics);
+    if (problems.length > 0) throw templateError(problems);
+  }
+
+  const accumulators = newAccumulators(run);
+  const progress = new Progress(ctx);
+  progress.note(`ecom-report: ${quarterLabel(quarter)} from ${workspace.configPath}`);
+  // Side-table rows become typed rows as they are read: their cell records are never all held.
+  const sideRows = new SideTableCollector();
+  // Every accumulator that needs order lines sees each line once, as it streams past.
+  const sinks = accumulators.sinks;
+  const ingest = await ingestWorkspace(config, {
+    baseDir: workspace.baseDir,
+    onOrderLine: (line) => {
+      for (const sink of sinks) sink(line);
+    },
+    onTableRow: (table, row) => sideRows.add(table, row),
+    onFileStart: () => progress.fileStart(),
+    onProgress: (file, read, total, rows) => progress.update(file, read, total, rows),
+    onFileDone: (f) => progress.fileDone(f.file, f.rowsRead, f.bytes),
+  });
+  const side = sideRows.tables;
+  const today = epochToLocalDate(config.timezone, ctx.now());
+  const gaps = quarterGaps(orderCoverage(ingest.coverage, periods.current, config.timezone), periods.current, today);
+  for (const w of gapWarnings(gaps, periods.current)) ingest.problems.warning(w.message, {}, w.hint);
+  const { metrics, referenceProblems } = finishMetrics(run, accumulators, side, ingest.files, ingest.orderLines);
+  if (referenceProblems.length > 0 && narrativeShown) throw narrativeReferenceError(referenceErrors(narrativeShown, referenceProblems));
+  return { workspace, quarter, periods, ingest, side, metrics, gaps };
+}
+
+/** What one quarter's figures are computed from, besides the data. */
+interface MetricsRun {
+  config: LoadedWorkspace['config'];
+  quarter: Quarter;
+  periods: ReportPeriods;
+  metricsSettings: NonNullable<Awaited<ReturnType<typeof readMetricsSettings>>>;
+  settings: NonNullable<Awaited<ReturnType<typeof parseReportSettings>>>;
+  narrative: Narrative | null;
+}
+
+/** The accumulators that see each order line, and the one function that hands a line to each. */
+function newAccumulators(run: MetricsRun) {
+  const { config, periods, quarter, settings } = run;
+  const overview = new OverviewAccumulator({
+    periods,
+    monthBoundaries: monthBoundaries(periods.current, 24, config.timezone),
+  });
+  const core = new CoreAccumulator({
+    periods,
+    timeZone: config.timezone,
+    campaigns: config.campaigns,
+    settings: run.metricsSettings,
+    minorPerMajor: minorPerMajor(config.currency),
+  });
   const operations = new OperationsAccumulator({
     periods,
     twoBack: quarterPeriod(shiftQuarter(quarter, -2), config.timezone, config.fiscalYearStartMonth),
@@ -182,34 +245,27 @@ export async function loadAndCompute(options: PipelineOptions, ctx: CommandConte
     timeZone: config.timezone,
     baseline: settings.thresholds.campaignBaseline,
   });
-  lineSinks.push((line) => operations.add(line), (line) => campaigns.add(line));
-  const progress = new Progress(ctx);
-  progress.note(`ecom-report: ${quarterLabel(quarter)} from ${workspace.configPath}`);
-  // Side-table rows become typed rows as they are read: their cell records are never all held.
-  const sideRows = new SideTableCollector();
-  const ingest = await ingestWorkspace(config, {
-    baseDir: workspace.baseDir,
-    onOrderLine: (line) => {
-      for (const sink of lineSinks) sink(line);
-    },
-    onTableRow: (table, row) => sideRows.add(table, row),
-    onFileStart: () => progress.fileStart(),
-    onProgress: (file, read, total, rows) => progress.update(file, read, total, rows),
-    onFileDone: (f) => progress.fileDone(f.file, f.rowsRead, f.bytes),
-  });
-  const side = sideRows.tables;
-  const today = epochToLocalDate(config.timezone, ctx.now());
-  const gaps = quarterGaps(orderCoverage(ingest.coverage, periods.current, config.timezone), periods.current, today);
-  for (const w of gapWarnings(gaps, periods.current)) ingest.problems.warning(w.message, {}, w.hint);
-  const overviewMetrics = overview.finish();
-  const coreResult = core.finish(overviewMetrics, side);
+  const sinks: ((line: OrderLine) => void)[] = [
+    (line) => overview.add(line),
+    (line) => core.add(line),
+    (line) => operations.add(line),
+    (line) => campaigns.add(line),
+  ];
+  return { overview, core, operations, campaigns, sinks };
+}
+
+/** The metrics document from the accumulators once every line has passed them. */
+function finishMetrics(run: MetricsRun, acc: ReturnType<typeof newAccumulators>, side: SideTables, files: IngestResult['files'], orderLines: number) {
+  const { config, periods, quarter, settings } = run;
+  const overviewMetrics = acc.overview.finish();
+  const coreResult = acc.core.finish(overviewMetrics, side);
   const metrics = assembleMetrics({
     periods,
     currency: config.currency,
     timezone: config.timezone,
     overview: { ...overviewMetrics, ...coreResult.overview },
     core: coreResult.core,
-    files: ingest.files.map((f) => ({
+    files: files.map((f) => ({
       file: f.file,
       platform: f.platform,
       table: f.table,
@@ -217,24 +273,28 @@ export async function loadAndCompute(options: PipelineOptions, ctx: CommandConte
       rowsKept: f.rowsKept,
       skipped: { ...f.skipped },
     })),
-    orderLines: ingest.orderLines,
+    orderLines,
   });
   const referenceProblems = completeReview(metrics, {
-    operations: operations.finish(side),
-    campaigns: campaigns.finish(side),
-    narrative: narrative?.narrative ?? null,
+    operations: acc.operations.finish(side),
+    campaigns: acc.campaigns.finish(side),
+    narrative: run.narrative,
     narrativeFile: config.narrative ?? null,
     thresholds: settings.thresholds,
     targets: settings.targets,
     nextQuarter: quarterLabel(shiftQuarter(quarter, 1)),
     minorPerMajor: minorPerMajor(config.currency),
   });
-  if (referenceProblems.length > 0 && narrative) {
-    const shown = path.relative(ctx.cwd, narrative.file) || narrative.file;
-    throw new UserError(
-      referenceProblems.map((p) => `${shown}: ${p.path}: ${p.message}${p.suggestion ? ` (did you mean '${p.suggestion}'?)` : ''}`).join('\n'),
-      { exitCode: ExitCode.usage, hint: 'a KPI figure: names a figure id from `ecom-report metrics --json`, e.g. core.conversion' },
-    );
-  }
-  return { workspace, quarter, periods, ingest, side, metrics, gaps };
+  return { metrics, referenceProblems };
+}
+
+function referenceErrors(narrativeShown: string, problems: readonly FigureReferenceProblem[]): string[] {
+  return problems.map((p) => `${narrativeShown}: ${p.path}: ${p.message}${p.suggestion ? ` (did you mean '${p.suggestion}'?)` : ''}`);
+}
+
+function narrativeReferenceError(lines: readonly string[]): UserError {
+  return new UserError(lines.join('\n'), {
+    exitCode: ExitCode.usage,
+    hint: 'a KPI figure: names a figure id from `ecom-report metrics --json`, e.g. core.conversion',
+  });
 }

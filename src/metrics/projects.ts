@@ -48,6 +48,8 @@ export interface ProjectsMetrics {
 export interface FigureReferenceProblem {
   path: string;
   message: string;
+  /** The figure id named. */
+  figure: string;
   suggestion?: string;
 }
 
@@ -138,7 +140,7 @@ export function buildProjects(args: {
           return { ...kpiOf(k.name, k.figure, unit, null, null, k.better), reason: `${section} figures are not computed in this build` };
         }
         const guess = nearest(k.figure, ids);
-        problems.push({ path: at, message: `unknown figure '${k.figure}'`, ...(guess ? { suggestion: guess } : {}) });
+        problems.push({ path: at, message: `unknown figure '${k.figure}'`, figure: k.figure, ...(guess ? { suggestion: guess } : {}) });
         return kpiOf(k.name, k.figure, 'count', null, null, k.better);
       }
       const scale = f.unit === 'minor' ? args.minorPerMajor : 1;

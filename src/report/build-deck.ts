@@ -7,9 +7,12 @@ import { ExitCode, UserError } from '../errors.js';
 import { validateDeck, type ResolvedDeck, type ResolvedSlide } from '../template/deck.js';
 import { SECTION_IDS, dayRange, fiscalStartMonth, formatDay, quarterText as quarterWords, type DeckInput, type SectionContext, type SlideDef } from './context.js';
 import type { LocaleId } from './format.js';
+import type { MetricsDocument } from '../metrics/document.js';
+import { figureCannotExist, figureEntries } from './figure-paths.js';
 import { FigureLookup, addedComponents, addedNotes, genericSlide } from './generic-slides.js';
 import type { Chart, Component, ContentSlide, Deck, Slide } from './model.js';
 import { pageSlides } from './paging.js';
+import type { Strings } from './strings.js';
 import { DEFINITIONS_SLIDE } from './sections/definitions.js';
 import { HEALTH_SLIDE } from './sections/health.js';
 import { SECTION_SLIDES } from './sections/index.js';
@@ -62,12 +65,25 @@ export function deckProblems(deck: ResolvedDeck, input: DeckInput): string[] {
 }
 
 /**
- * The deck's names that need no figures (slide and section ids, layouts, colours): checked when
- * the template is loaded, so a misspelt slide id fails before any export is read. Figure ids
- * and titles are checked again with the figures by deckProblems.
+ * The deck's names that need no figures (slide and section ids, layouts, colours, titles'
+ * locale strings): checked when the template is loaded, so a misspelt slide id fails before
+ * any export is read.
  */
-export function deckNameProblems(deck: ResolvedDeck): string[] {
-  return validateDeck(deck, { sectionIds: DECK_SECTION_IDS, slideIds: [...slideRegistry().keys()] });
+export function deckNameProblems(deck: ResolvedDeck, strings: Strings): string[] {
+  return validateDeck(deck, { sectionIds: DECK_SECTION_IDS, slideIds: [...slideRegistry().keys()], hasString: (key) => strings.has(key) });
+}
+
+/**
+ * The deck's figure ids against a document computed from no data (`shape`): the ids that no
+ * data could make figures. Checked before any export is read; deckProblems checks every figure
+ * id again, with its kind and measures, once the figures are computed.
+ */
+export function deckFigureProblems(deck: ResolvedDeck, shape: MetricsDocument): string[] {
+  return validateDeck(deck, {
+    sectionIds: DECK_SECTION_IDS,
+    slideIds: [...slideRegistry().keys()],
+    impossibleFigures: { test: (id) => figureCannotExist(shape, id), candidates: figureEntries(shape).map((e) => e.id) },
+  });
 }
 
 function contextOf(input: DeckInput): SectionContext {

@@ -72,6 +72,23 @@ export function figureEntries(doc: MetricsDocument): FigureEntry[] {
   return out;
 }
 
+/**
+ * Whether no data could make `id` a figure of a document shaped like `shape` (one computed from
+ * no data): its path leaves the document's objects at a key they do not have. A path that
+ * reaches a list may go on into its rows, which only the data fills, so it is not ruled out.
+ */
+export function figureCannotExist(shape: unknown, id: string): boolean {
+  let node: unknown = shape;
+  for (const part of id.split('.')) {
+    // A list, or a part left empty (null) for want of data: the data may fill it in.
+    if (Array.isArray(node) || node === null) return false;
+    if (typeof node !== 'object' || isFigure(node)) return true;
+    if (!Object.hasOwn(node, part)) return true;
+    node = (node as Record<string, unknown>)[part];
+  }
+  return false;
+}
+
 /** The value at a dot path of the document, or undefined. */
 export function figureAt(doc: MetricsDocument, id: string): unknown {
   let node: unknown = doc;

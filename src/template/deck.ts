@@ -58,6 +58,11 @@ export interface DeckNames {
   slideIds: readonly string[];
   /** Figure ids with their kind and measures; omit to skip figure checks (no metrics yet). */
   figures?: readonly { id: string; kind: 'scalar' | 'breakdown' | 'series'; measures: readonly string[] }[];
+  /**
+   * Before the figures are computed (no `figures`): the ids no data could make figures, with
+   * the ids to suggest instead. Kinds and measures wait for the figures.
+   */
+  impossibleFigures?: { test: (id: string) => boolean; candidates: readonly string[] };
   /** Whether a locale key exists, for `title:`; omit to skip. */
   hasString?: (key: string) => boolean;
 }
@@ -354,7 +359,11 @@ function checkFigureRef(
 }
 
 function checkFigureId(id: string, file: string, path: string, names: DeckNames, say: Say) {
-  if (!names.figures) return undefined;
+  if (!names.figures) {
+    const impossible = names.impossibleFigures;
+    if (impossible?.test(id)) say(file, path, `unknown figure '${id}'`, id, impossible.candidates);
+    return undefined;
+  }
   const entry = names.figures.find((f) => f.id === id);
   if (!entry) {
     say(file, path, `unknown figure '${id}'`, id, names.figures.map((f) => f.id));

@@ -42,7 +42,7 @@ export async function buildCommand(options: BuildOptions, ctx: CommandContext): 
   const opened = await openWorkspace(options, ctx);
   const loadedTemplate = await loadWorkspaceTemplate(opened, options, ctx);
   const outputs = await checkOutputPaths(options, opened, ctx);
-  const computed = await loadAndCompute(options, ctx, opened);
+  const computed = await loadAndCompute(options, ctx, opened, loadedTemplate);
   const { workspace, ingest, metrics } = computed;
   const readMs = ctx.now() - started;
   printProblems(ingest, ctx);

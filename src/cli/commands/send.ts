@@ -93,7 +93,7 @@ export async function sendCommand(deckArg: string, options: SendOptions, ctx: Co
   // The template (and its e-mail words) before the exports: a typo in it fails in a second.
   const workspace = await openWorkspace({ config: options.config, quarter }, ctx);
   const template = await loadWorkspaceTemplate(workspace, options, ctx);
-  const computed = await loadAndCompute({ config: options.config, quarter }, ctx, workspace);
+  const computed = await loadAndCompute({ config: options.config, quarter }, ctx, workspace, template);
   const { ingest, metrics } = computed;
   const readMs = ctx.now() - started;
   printProblems(ingest, ctx);

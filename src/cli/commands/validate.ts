@@ -14,8 +14,8 @@ export async function validateCommand(options: ValidateOptions, ctx: CommandCont
   // What build would refuse, validate reports: the template first (a usage error, as there),
   // then the inputs, including a workspace whose exports hold no order line at all.
   const opened = await openWorkspace(options, ctx);
-  await loadWorkspaceTemplate(opened, {}, ctx);
-  const { ingest, workspace, metrics } = await loadAndCompute(options, ctx, opened);
+  const template = await loadWorkspaceTemplate(opened, {}, ctx);
+  const { ingest, workspace, metrics } = await loadAndCompute(options, ctx, opened, template);
   if (metrics.provenance.orderLines === 0) ingest.problems.error(NO_ORDER_LINES.message, {}, NO_ORDER_LINES.hint);
   printProblems(ingest, ctx);
   printFileSummary(ingest, ctx, workspace.config.timezone);
