@@ -84,15 +84,90 @@ export function fitOneLine(text: string, widthIn: number, maxPt: number, minPt: 
 
 const NO_LINE_START = '，。、；：！？）》」』】%,.;:!?)]';
 const NO_LINE_END = '（《「『【([';
+/** Per BMP code: 1 for a character that never starts a line, 2 for one that never ends it. */
+const KINSOKU = new Uint8Array(0x10000);
+for (const ch of NO_LINE_START) KINSOKU[ch.charCodeAt(0)]! |= 1;
+for (const ch of NO_LINE_END) KINSOKU[ch.charCodeAt(0)]! |= 2;
+const SPACE = 0x20;
 
-/** Whether a line may break before this character (CJK breaks anywhere; Latin at spaces). */
-function breakableBefore(prev: string, ch: string): boolean {
-  if (prev === '') return false;
-  // Closing punctuation never starts a line (kinsoku shori, simplified).
-  if (NO_LINE_START.includes(ch)) return false;
-  if (NO_LINE_END.includes(prev)) return false;
-  if (ch === ' ' || prev === ' ') return true;
-  return charEm(ch) === 1 || charEm(prev) === 1;
+/**
+ * Whether a line may break between `prev` and `c` (code points, with their widths): CJK breaks
+ * anywhere, Latin at spaces; closing punctuation never starts a line and opening never ends
+ * one (kinsoku shori, simplified).
+ */
+function breakable(prev: number, c: number, prevEm: number, em: number): boolean {
+  if (c < 0x10000 && (KINSOKU[c]! & 1) !== 0) return false;
+  if (prev < 0x10000 && (KINSOKU[prev]! & 2) !== 0) return false;
+  if (c === SPACE || prev === SPACE) return true;
+  return em === 1 || prevEm === 1;
+}
+
+/** A paragraph's code points, where each starts in the string, and their widths (reused). */
+let codes = new Int32Array(256);
+let starts = new Int32Array(257);
+let ems = new Float64Array(256);
+
+function readParagraph(p: string): number {
+  if (p.length + 1 > starts.length) {
+    const size = 2 * p.length + 1;
+    codes = new Int32Array(size);
+    starts = new Int32Array(size + 1);
+    ems = new Float64Array(size);
+  }
+  let n = 0;
+  for (let k = 0; k < p.length; n++) {
+    const c = p.codePointAt(k)!;
+    codes[n] = c;
+    starts[n] = k;
+    ems[n] = c < 0x10000 ? charEm(p[k]!) : emOf(String.fromCodePoint(c));
+    k += c > 0xffff ? 2 : 1;
+  }
+  starts[n] = p.length;
+  return n;
+}
+
+/**
+ * Greedy line breaking of one paragraph into lines of at most `maxEms`: the number of lines,
+ * and the lines themselves into `out` when given. A word wider than the line is cut where it
+ * overflows; a line broken at a space drops that space.
+ */
+function breakParagraph(p: string, maxEms: number, out: string[] | null): number {
+  const n = readParagraph(p);
+  let start = 0; // the current line is the code points [start, i)
+  let lineEms = 0;
+  let lastBreak = -1; // where in the line (from start) a break is allowed
+  let lines = 0;
+  for (let i = 0; i < n; i++) {
+    const c = codes[i]!;
+    const w = ems[i]!;
+    if (i > start && breakable(codes[i - 1]!, c, ems[i - 1]!, w)) lastBreak = i - start;
+    if (lineEms + w > maxEms && i > start) {
+      if (lastBreak > 0) {
+        const b = start + lastBreak;
+        out?.push(p.substring(starts[start]!, starts[b]!).trimEnd());
+        start = b < i && codes[b] === SPACE ? b + 1 : b;
+      } else {
+        out?.push(p.substring(starts[start]!, starts[i]!));
+        start = i;
+      }
+      lines++;
+      // Summed afresh from the line's start, in order, as the widths of a new line.
+      lineEms = 0;
+      for (let k = start; k < i; k++) lineEms += ems[k]!;
+      lastBreak = -1;
+      if (start === i && c === SPACE) {
+        start = i + 1;
+        continue;
+      }
+    }
+    lineEms += w;
+  }
+  out?.push(p.substring(starts[start]!, starts[n]!));
+  return lines + 1;
+}
+
+function maxEmsOf(widthIn: number, pt: number): number {
+  return (widthIn * PT) / pt / WIDTH_SAFETY;
 }
 
 /**
@@ -100,37 +175,36 @@ function breakableBefore(prev: string, ch: string): boolean {
  * A single word wider than the line is cut where it overflows.
  */
 export function wrapLines(text: string, widthIn: number, pt: number): string[] {
-  const maxEms = (widthIn * PT) / pt / WIDTH_SAFETY;
+  const maxEms = maxEmsOf(widthIn, pt);
   const out: string[] = [];
-  for (const paragraph of text.split('\n')) {
-    const chars = [...paragraph];
-    let lineEms = 0;
-    let lastBreak = -1; // index in `line` (as char array) where a break is allowed
-    let lineChars: string[] = [];
-    for (const ch of chars) {
-      const w = charEm(ch);
-      const prev = lineChars.at(-1) ?? '';
-      if (breakableBefore(prev, ch)) lastBreak = lineChars.length;
-      if (lineEms + w > maxEms && lineChars.length > 0) {
-        if (lastBreak > 0) {
-          const head = lineChars.slice(0, lastBreak);
-          const tail = lineChars.slice(lastBreak);
-          out.push(head.join('').trimEnd());
-          lineChars = tail[0] === ' ' ? tail.slice(1) : tail;
-        } else {
-          out.push(lineChars.join(''));
-          lineChars = [];
-        }
-        lineEms = lineChars.reduce((a, c) => a + charEm(c), 0);
-        lastBreak = -1;
-        if (lineChars.length === 0 && ch === ' ') continue;
-      }
-      lineChars.push(ch);
-      lineEms += w;
-    }
-    out.push(lineChars.join(''));
-  }
+  for (const paragraph of text.split('\n')) breakParagraph(paragraph, maxEms, out);
   return out;
+}
+
+/**
+ * Lines of the last texts counted, by line width and text: tables and long project texts are
+ * measured again for each size tried and each page split considered.
+ */
+const LINE_COUNTS = new Map<string, number>();
+const LINE_COUNTS_MAX = 200_000;
+
+/** How many lines `wrapLines` makes of `text` (without making them). */
+export function lineCount(text: string, widthIn: number, pt: number): number {
+  const maxEms = maxEmsOf(widthIn, pt);
+  const key = `${maxEms}\u0000${text}`;
+  const known = LINE_COUNTS.get(key);
+  if (known !== undefined) return known;
+  let lines = 0;
+  let from = 0;
+  for (;;) {
+    const nl = text.indexOf('\n', from);
+    lines += breakParagraph(nl < 0 ? text.slice(from) : text.slice(from, nl), maxEms, null);
+    if (nl < 0) break;
+    from = nl + 1;
+  }
+  if (LINE_COUNTS.size >= LINE_COUNTS_MAX) LINE_COUNTS.clear();
+  LINE_COUNTS.set(key, lines);
+  return lines;
 }
 
 export interface BlockFit {
@@ -145,10 +219,10 @@ export interface BlockFit {
  */
 export function fitBlock(text: string, widthIn: number, heightIn: number, maxPt: number, minPt: number, lineSpacing = LINE_SPACING): BlockFit {
   for (let pt = maxPt; pt >= minPt; pt--) {
-    const lines = wrapLines(text, widthIn, pt).length;
+    const lines = lineCount(text, widthIn, pt);
     if ((lines * pt * lineSpacing) / PT <= heightIn) return { pt, lines };
   }
-  return { pt: minPt, lines: wrapLines(text, widthIn, minPt).length };
+  return { pt: minPt, lines: lineCount(text, widthIn, minPt) };
 }
 
 /** Height in inches of `lines` lines at `pt` points. */
