@@ -2,7 +2,7 @@
 // size, the layout and the components present. Pure, so the table pager can ask how many rows
 // fit in the box the renderer will draw the table in, and tests can check the geometry.
 import type { Component, ContentSlide, InsightCard, KpiCard, TableBlock } from '../report/model.js';
-import { fitBlock, fitOneLine, linesHeightIn, textWidthIn, wrapLines } from '../report/text-fit.js';
+import { fitBlock, fitOneLine, lineCount, linesHeightIn, textWidthIn, wrapLines } from '../report/text-fit.js';
 
 export interface Box {
   x: number;
@@ -323,7 +323,7 @@ export function tableRowHeights(table: TableBlock, width: number, pt: number = T
     let lines = 1;
     cells.forEach((cell, c) => {
       const inner = Math.max(0.2, (widths[c] ?? 1) - 2 * TABLE.padX);
-      lines = Math.max(lines, wrapLines(cell, inner, pt).length);
+      lines = Math.max(lines, lineCount(cell, inner, pt));
     });
     return Math.max(minRow, linesHeightIn(lines, pt) + TABLE.padY);
   };
@@ -342,7 +342,7 @@ export function tablePt(table: TableBlock, box: { w: number; h: number }): numbe
   const broken = (pt: number) => {
     const widths = tableColumnWidths(table, box.w, pt);
     return [table.header, ...table.rows].flatMap((row) =>
-      row.map((cell, c) => (short[c] ? wrapLines(cell, Math.max(0.2, widths[c]! - 2 * TABLE.padX), pt).length > 1 : false)),
+      row.map((cell, c) => (short[c] ? lineCount(cell, Math.max(0.2, widths[c]! - 2 * TABLE.padX), pt) > 1 : false)),
     );
   };
   const base = broken(TABLE.pt);

@@ -18,7 +18,7 @@ import type {
   TableBlock,
   TextBlock,
 } from '../report/model.js';
-import { fitBlock, fitOneLine, linesHeightIn, wrapLines } from '../report/text-fit.js';
+import { fitBlock, fitOneLine, lineCount, linesHeightIn, wrapLines } from '../report/text-fit.js';
 import type { Theme } from '../template/schema.js';
 import type { TemplateLogo } from '../template/load.js';
 import type { ChartFixup } from './chart-xml.js';
@@ -460,7 +460,7 @@ class Renderer {
     const maxPt = large ? 18 : 14;
     let pt = maxPt;
     for (; pt > 10; pt--) {
-      const lines = block.paragraphs.reduce((a, p) => a + wrapLines(p, inner, pt).length, 0);
+      const lines = block.paragraphs.reduce((a, p) => a + lineCount(p, inner, pt), 0);
       if (linesHeightIn(lines, pt, 1.3) + (block.paragraphs.length * pt * 0.5) / 72 <= room) break;
     }
     const runs: TextProps[] = block.paragraphs.map((p, i) => ({
