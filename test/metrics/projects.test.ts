@@ -100,7 +100,7 @@ describe('figure ids that do not resolve', () => {
   );
   it('reports an unknown id at its yaml path with the nearest id', () => {
     const { problems } = buildProjects({ narrative: bad, doc, minorPerMajor: 100 });
-    expect(problems).toEqual([{ path: 'projects[0].kpis[0].figure', message: "unknown figure 'core.convertion'", suggestion: 'core.conversion' }]);
+    expect(problems).toEqual([{ path: 'projects[0].kpis[0].figure', message: "unknown figure 'core.convertion'", figure: 'core.convertion', suggestion: 'core.conversion' }]);
   });
   it('shows a figure of a section this build lacks as n/a with the reason', () => {
     // The literal document has no team section.
