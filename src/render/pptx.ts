@@ -18,6 +18,7 @@ import type {
   TableBlock,
   TextBlock,
 } from '../report/model.js';
+import { xmlSafe } from './xml-text.js';
 import { fitBlock, fitOneLine, lineCount, linesHeightIn, wrapLines } from '../report/text-fit.js';
 import type { Theme } from '../template/schema.js';
 import type { TemplateLogo } from '../template/load.js';
@@ -35,7 +36,8 @@ export interface RenderOptions {
   logo?: TemplateLogo;
 }
 
-export async function renderDeck(deck: Deck, options: RenderOptions): Promise<Buffer> {
+export async function renderDeck(model: Deck, options: RenderOptions): Promise<Buffer> {
+  const deck = xmlSafe(model);
   const { theme } = options;
   const pptx = new PptxGenJS();
   pptx.defineLayout({ name: 'ECOM_REPORT', width: theme.size.width, height: theme.size.height });

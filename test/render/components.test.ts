@@ -278,3 +278,35 @@ describe('rendering every component', () => {
     expect(paragraphs(xmls.get('cards')!).length).toBeGreaterThan(4);
   });
 });
+
+describe('characters XML cannot hold', () => {
+  it('are dropped from every text of the deck, so the package stays well-formed', async () => {
+    // \x01, \x07, \x1F and \x0B come in with dirty exports and pasted text; \uD800 is half of a
+    // surrogate pair. Tab and line breaks are kept; the emoji (a whole pair) is kept.
+    const dirty: Deck = {
+      title: '季度\x01汇报',
+      company: '示例\x07电商',
+      footer: '示例\x1F · 2026年第3季度',
+      locale: 'zh-CN',
+      slides: [
+        { kind: 'cover', company: '示例\x07电商', title: '季度\x01汇报', quarter: '2026年第3季度', presenter: '运营\x0B部', date: '2026年9月30日' },
+        slide('dirty\x02', 'chart', [
+          chart({ chartType: 'bar', categories: ['女装\x03', '美妆\uD800😀'], series: [{ name: 'GMV\x04', values: [1, 2] }] }),
+          { type: 'table', header: ['原因\x05', '金额'], align: ['left', 'right'], rows: [['尺码\x06\t偏小', '¥8,028']] },
+        ]),
+      ],
+    };
+    const zip = await JSZip.loadAsync(await renderDeck(dirty, { theme, fixedDate: new Date('2026-09-30T00:00:00Z') }));
+    expect(await packageProblems(zip)).toEqual([]);
+    const xmlParts = Object.keys(zip.files).filter((n) => /\.(xml|rels)$/.test(n));
+    const texts: string[] = [];
+    for (const part of xmlParts) {
+      const xml = await zip.file(part)!.async('string');
+      expect(xml, part).not.toMatch(/[\u0000-\u0008\u000B\u000C\u000E-\u001F]/);
+      expect(xml, part).not.toMatch(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])/);
+      texts.push(xml);
+    }
+    const all = texts.join('\n');
+    for (const clean of ['示例电商', '季度汇报', '运营部', '女装', '美妆😀', '原因', 'GMV']) expect(all).toContain(clean);
+  });
+});
