@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { TABLE_NAMES } from '../canonical.js';
 import { isValidTimeZone } from '../time/zone.js';
+import { inputNumber } from './input-number.js';
 
 export const PRESET_NAMES = [
   'tmall-orders',
@@ -47,7 +48,7 @@ export const joinSchema = z
   .object({
     kind: z.enum(['items', 'returns']),
     files: z.array(z.string().min(1)).min(1).optional(),
-    sheet: z.union([z.string(), z.number().int().positive()]).optional(),
+    sheet: z.union([z.string(), inputNumber().int().positive()]).optional(),
     encoding: z.enum(['auto', 'utf8', 'gb18030', 'utf16le', 'utf16be']).default('auto'),
     /** The key's header in both files, or in each; default the order id column of each. */
     on: z.union([z.string().min(1), z.object({ left: z.string().min(1), right: z.string().min(1) }).strict()]).optional(),
@@ -64,7 +65,7 @@ export const sourceSchema = z
     preset: z.enum(PRESET_NAMES).default('generic'),
     table: z.enum(TABLE_NAMES).default('order_lines'),
     files: z.array(z.string().min(1)).min(1),
-    sheet: z.union([z.string(), z.number().int().positive()]).optional(),
+    sheet: z.union([z.string(), inputNumber().int().positive()]).optional(),
     encoding: z.enum(['auto', 'utf8', 'gb18030', 'utf16le', 'utf16be']).default('auto'),
     dateOrder: z.enum(['DMY', 'MDY']).optional(),
     amountsIn: z.enum(['major', 'minor']).default('major'),
@@ -83,7 +84,7 @@ export const sourceSchema = z
   .strict();
 
 export const campaignSchema = z
-  .object({ name: z.union([z.string(), z.number()]).transform(String), start: isoDay, end: isoDay })
+  .object({ name: z.union([z.string(), inputNumber()]).transform(String), start: isoDay, end: isoDay })
   .strict()
   .refine((c) => c.start <= c.end, { path: ['end'], error: (iss) => `ends before it starts (${(iss.input as { start: string }).start})` });
 
@@ -94,9 +95,9 @@ export const workspaceSchema = z
     reportDate: isoDay.optional(),
     locale: z.enum(['zh-CN', 'en']).default('zh-CN'),
     currency: z.string().regex(/^[A-Z]{3}$/, 'expected an ISO currency code like CNY').default('CNY'),
-    rates: z.record(z.string(), z.number().positive()).default({}),
+    rates: z.record(z.string(), inputNumber().positive()).default({}),
     timezone: timeZone.default('Asia/Shanghai'),
-    fiscalYearStartMonth: z.number().int().min(1).max(12).default(1),
+    fiscalYearStartMonth: inputNumber().int().min(1).max(12).default(1),
     template: z.string().default('default'),
     sources: z.array(sourceSchema).min(1),
     campaigns: z.array(campaignSchema).default([]),

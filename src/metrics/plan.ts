@@ -21,18 +21,19 @@
 import { z } from 'zod';
 import type { PlanInput } from '../narrative/schema.js';
 import type { Figure, Unit } from './figure.js';
+import { inputNumber } from '../config/input-number.js';
 
-const share = z.number().min(0).max(1);
-const positive = z.number().positive();
+const share = inputNumber().min(0).max(1);
+const positive = inputNumber().positive();
 const incrementRule = z.object({ core: z.array(z.string().min(1)).min(1), minShare: share.default(0.6) }).strict();
 
 export const targetsSchema = z
   .object({
     /** Next quarter's GMV against this quarter's (0.12 = +12%). */
-    gmvGrowth: z.number().min(-1).optional(),
+    gmvGrowth: inputNumber().min(-1).optional(),
     /** Next quarter's GMV in the report currency's major unit (instead of gmvGrowth). */
     gmv: positive.optional(),
-    newBuyers: z.number().int().min(0).optional(),
+    newBuyers: inputNumber().int().min(0).optional(),
     conversion: share.optional(),
     repurchaseRate: share.optional(),
     procurementCycleDays: positive.optional(),

@@ -4,15 +4,16 @@
 import { z } from 'zod';
 import { ExitCode, UserError } from '../errors.js';
 import { describeIssues } from '../config/issues.js';
+import { inputNumber } from '../config/input-number.js';
 
-const positiveInt = z.number().int().positive();
+const positiveInt = inputNumber().int().positive();
 
 export const metricsSettingsSchema = z
   .object({
     /** First-response service-level target in seconds. @default 60 */
-    firstResponseSlaSeconds: z.number().positive().default(60),
+    firstResponseSlaSeconds: inputNumber().positive().default(60),
     /** Minimum support (share of baskets holding both items) for a pair to be listed. @default 0.001 */
-    pairMinSupport: z.number().gt(0).max(1).default(0.001),
+    pairMinSupport: inputNumber().gt(0).max(1).default(0.001),
     /** Minimum number of baskets holding both items for a pair to be listed. @default 5 */
     pairMinBaskets: positiveInt.default(5),
     /**
@@ -21,7 +22,7 @@ export const metricsSettingsSchema = z
      * @default quartiles of the quarter's unit prices
      */
     priceBands: z
-      .array(z.number().positive())
+      .array(inputNumber().positive())
       .min(1)
       .refine((xs) => xs.every((x, i) => i === 0 || x > xs[i - 1]!), 'expected ascending bounds like [100, 300, 800]')
       .nullable()

@@ -2,6 +2,7 @@
 // their KPIs, the team, and next quarter's directions, resources and risks. Pure zod schema;
 // load.ts reads the file and turns issues into `file: path: message (did you mean …?)`.
 import { z } from 'zod';
+import { inputNumber } from '../config/input-number.js';
 
 export const PROJECT_STATUSES = ['done', 'on-track', 'at-risk', 'late'] as const;
 export type ProjectStatus = (typeof PROJECT_STATUSES)[number];
@@ -26,8 +27,8 @@ export const kpiSchema = z
     name: text,
     figure: z.string().regex(/^[A-Za-z][\w]*(\.[^.\s]+)+$/, 'expected a figure id like core.conversion').optional(),
     unit: z.enum(KPI_UNITS).optional(),
-    before: z.number().finite().optional(),
-    after: z.number().finite().optional(),
+    before: inputNumber().finite().optional(),
+    after: inputNumber().finite().optional(),
     better: z.enum(['higher', 'lower']).default('higher'),
   })
   .strict()
@@ -65,11 +66,11 @@ export type ProjectInput = z.output<typeof projectSchema>;
 export const roleSchema = z
   .object({
     role: text,
-    headcount: z.number().int().min(0),
+    headcount: inputNumber().int().min(0),
     /** Training hours of the whole role in the quarter. */
-    trainingHours: z.number().min(0).default(0),
+    trainingHours: inputNumber().min(0).default(0),
     /** People in the role holding at least one of the certifications the team counts. */
-    certified: z.number().int().min(0).default(0),
+    certified: inputNumber().int().min(0).default(0),
     /** Customer-service agents: tickets per agent are counted over these roles. */
     service: z.boolean().default(false),
   })
@@ -77,7 +78,7 @@ export const roleSchema = z
   .refine((r) => r.certified <= r.headcount, { message: 'certified cannot exceed headcount', path: ['certified'] });
 export type RoleInput = z.output<typeof roleSchema>;
 
-export const certificationSchema = z.object({ name: text, holders: z.number().int().min(0) }).strict();
+export const certificationSchema = z.object({ name: text, holders: inputNumber().int().min(0) }).strict();
 
 export const initiativeSchema = z
   .object({ name: text, owner: text.optional(), description: text })
@@ -108,7 +109,7 @@ export const resourceSchema = z
     item: text,
     detail: text.optional(),
     /** Budget in the report currency's major unit. */
-    budget: z.number().min(0).optional(),
+    budget: inputNumber().min(0).optional(),
   })
   .strict();
 export const riskSchema = z

@@ -65,6 +65,18 @@ describe('parseNarrative', () => {
       'projects[0].kpis[0].figure: expected a figure id like core.conversion',
     );
   });
+  it('refuses numbers too large for any figure, at their path', () => {
+    // 1e308 would show as Infinity once a change is worked out from it; 1e12 is the bound.
+    const kpi = (before: number) => ({ projects: [{ ...project, kpis: [{ name: 'k', unit: 'count', before, after: 1 }] }] });
+    expect(messageOf(() => parseNarrative(kpi(1e308), 'n.yaml'))).toBe(
+      'n.yaml: projects[0].kpis[0].before: too large for a figure of a report (at most 1,000,000,000,000 either way)',
+    );
+    expect(messageOf(() => parseNarrative(kpi(-2e12), 'n.yaml'))).toContain('projects[0].kpis[0].before: too large');
+    expect(() => parseNarrative(kpi(1e12), 'n.yaml')).not.toThrow();
+    expect(messageOf(() => parseNarrative({ team: { roles: [{ role: 'a', headcount: 2, trainingHours: 1e300 }] } }, 'n.yaml'))).toBe(
+      'n.yaml: team.roles[0].trainingHours: too large for a figure of a report (at most 1,000,000,000,000 either way)',
+    );
+  });
   it('refuses more certified people than heads', () => {
     expect(messageOf(() => parseNarrative({ team: { roles: [{ role: 'a', headcount: 2, certified: 3 }] } }, 'n.yaml'))).toBe(
       'n.yaml: team.roles[0].certified: certified cannot exceed headcount',
@@ -114,6 +126,15 @@ describe('parseReportSettings (thresholds: and targets: of the workspace)', () =
     expect(thresholds.slowMoving.days).toBe(90);
     expect(thresholds.slowMoving.maxShare).toBe(0.1);
     expect(targets).toEqual({ gmvGrowth: 0.15, incrementByCategory: { core: ['女装'], minShare: 0.6 } });
+  });
+  it('refuses a threshold or target too large for any figure', () => {
+    const message = messageOf(() =>
+      parseReportSettings({ thresholds: { supplierLeadTime: { standardDays: 1e308 } }, targets: { gmvGrowth: 1e20 } }, 'ecom-report.yaml'),
+    );
+    expect(message.split('\n')).toEqual([
+      'ecom-report.yaml: thresholds.supplierLeadTime.standardDays: too large for a figure of a report (at most 1,000,000,000,000 either way)',
+      'ecom-report.yaml: targets.gmvGrowth: too large for a figure of a report (at most 1,000,000,000,000 either way)',
+    ]);
   });
   it('reports every mistake in both blocks, with the key path and a suggestion', () => {
     const message = messageOf(() =>

@@ -2,12 +2,13 @@
 // baseline), each key with its documented default. Pure zod schema; the CLI validates the
 // block with it and reports `ecom-report.yaml: thresholds.<rule>.<key>: …`.
 import { z } from 'zod';
+import { inputNumber } from '../../config/input-number.js';
 
 export const SEVERITIES = ['high', 'medium', 'low'] as const;
 export type Severity = (typeof SEVERITIES)[number];
 
-const share = z.number().min(0).max(1);
-const positive = z.number().positive();
+const share = inputNumber().min(0).max(1);
+const positive = inputNumber().positive();
 const severity = (fallback: Severity) => z.enum(SEVERITIES).default(fallback);
 
 export const thresholdsSchema = z
@@ -15,7 +16,7 @@ export const thresholdsSchema = z
     /** Comparable non-campaign days for campaign lift: the `weeks` weeks before the start,
      * only the campaign's weekdays when `sameWeekday`, never a day of any calendar campaign. */
     campaignBaseline: z
-      .object({ weeks: z.number().int().min(1).max(26).default(4), sameWeekday: z.boolean().default(true) })
+      .object({ weeks: inputNumber().int().min(1).max(26).default(4), sameWeekday: z.boolean().default(true) })
       .strict()
       .prefault({}),
     /** Annualised inventory turnover (COGS × 365/days ÷ average inventory at cost) below `min`. */
@@ -26,7 +27,7 @@ export const thresholdsSchema = z
     /** Share of stocked SKUs with no sale in `days` days above `maxShare`. */
     slowMoving: z
       .object({
-        days: z.number().int().min(1).default(60),
+        days: inputNumber().int().min(1).default(60),
         maxShare: share.default(0.1),
         clearanceLossRate: share.default(0.3),
         severity: severity('medium'),
@@ -35,7 +36,7 @@ export const thresholdsSchema = z
       .prefault({}),
     /** Top sellers (the top `topShare` of stocked SKUs by GMV) out of stock at snapshots. */
     topSellerStockOut: z
-      .object({ topShare: z.number().gt(0).max(1).default(0.2), maxRate: share.default(0.05), severity: severity('high') })
+      .object({ topShare: inputNumber().gt(0).max(1).default(0.2), maxRate: share.default(0.05), severity: severity('high') })
       .strict()
       .prefault({}),
     /** Orders delivered after the promised time, or shipped more than `shipSlaHours` after payment. */
@@ -43,7 +44,7 @@ export const thresholdsSchema = z
       .object({
         shipSlaHours: positive.default(48),
         maxRate: share.default(0.05),
-        minOrders: z.number().int().min(1).default(30),
+        minOrders: inputNumber().int().min(1).default(30),
         lossRate: share.default(0.1),
         severity: severity('medium'),
       })
@@ -55,7 +56,7 @@ export const thresholdsSchema = z
         standardDays: positive.default(15),
         /** Per-supplier standards, by the supplier's name as the purchase orders spell it. */
         suppliers: z.record(z.string(), positive).default({}),
-        minPurchaseOrders: z.number().int().min(1).default(3),
+        minPurchaseOrders: inputNumber().int().min(1).default(3),
         holdingCostRate: share.default(0.2),
         severity: severity('medium'),
       })
