@@ -7,7 +7,7 @@ import { TABLE_FIELDS } from '../ingest/fields.js';
 import { formatPath, issueLines } from './issues.js';
 import { globFiles, hasMagic } from './glob.js';
 import { nearest } from './suggest.js';
-import { lineOfPath, parseYamlText } from './yaml-text.js';
+import { linesOfPaths, parseYamlText } from './yaml-text.js';
 import { workspaceSchema, type WorkspaceConfig } from './schema.js';
 
 export const DEFAULT_CONFIG_NAME = 'ecom-report.yaml';
@@ -42,10 +42,11 @@ export async function loadWorkspace(configPath: string | undefined, cwd: string)
   const display = path.relative(cwd, file) || file;
   const raw = parseYamlText(text, display);
   const parsed = workspaceSchema.safeParse(raw ?? {});
+  const lineOfPath = linesOfPaths(text);
   if (!parsed.success) {
     // Every issue at once, each at its line, so one run shows all there is to fix.
     const lines = issueLines(workspaceSchema, parsed.error.issues, raw).map((l) => {
-      const line = lineOfPath(text, l.path);
+      const line = lineOfPath(l.path);
       return `${display}${line ? `:${line}` : ''}: ${l.text}`;
     });
     throw new UserError(lines.join('\n'), {
@@ -54,7 +55,7 @@ export async function loadWorkspace(configPath: string | undefined, cwd: string)
     });
   }
   const sourceLines = sourceProblems(parsed.data).map((p) => {
-    const line = lineOfPath(text, p.path);
+    const line = lineOfPath(p.path);
     return `${display}${line ? `:${line}` : ''}: ${formatPath(p.path)}: ${p.text}`;
   });
   if (sourceLines.length > 0) {

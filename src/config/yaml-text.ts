@@ -46,16 +46,24 @@ export function parseYamlText(text: string, display: string): unknown {
 }
 
 /**
- * The 1-based line of the yaml text where the value at `path` is written (or, when it is
- * missing, the nearest enclosing value that is), so a config error can point at its line.
+ * Where values are written in the yaml text: a function from a path to the 1-based line of the
+ * value there (or, when it is missing, of the nearest enclosing value that is), so a config
+ * error can point at its line. The text is parsed once, however many errors it has.
  */
-export function lineOfPath(text: string, path: readonly PropertyKey[]): number | undefined {
-  const counter = new LineCounter();
-  const doc = parseDocument(text.replace(/^\uFEFF/, ''), { lineCounter: counter });
-  if (doc.errors.length > 0) return undefined;
-  for (let n = path.length; n >= 0; n--) {
-    const node = n === 0 ? doc.contents : doc.getIn(path.slice(0, n) as unknown[], true);
-    if (isNode(node) && node.range) return counter.linePos(node.range[0]).line;
-  }
-  return undefined;
+export function linesOfPaths(text: string): (path: readonly PropertyKey[]) => number | undefined {
+  let parsed: { counter: LineCounter; doc: ReturnType<typeof parseDocument> } | undefined;
+  return (path) => {
+    // Parsed on the first error only: a config without errors is not parsed twice.
+    if (!parsed) {
+      const counter = new LineCounter();
+      parsed = { counter, doc: parseDocument(text.replace(/^\uFEFF/, ''), { lineCounter: counter }) };
+    }
+    const { counter, doc } = parsed;
+    if (doc.errors.length > 0) return undefined;
+    for (let n = path.length; n >= 0; n--) {
+      const node = n === 0 ? doc.contents : doc.getIn(path.slice(0, n) as unknown[], true);
+      if (isNode(node) && node.range) return counter.linePos(node.range[0]).line;
+    }
+    return undefined;
+  };
 }

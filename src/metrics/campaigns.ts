@@ -132,9 +132,15 @@ export class CampaignAccumulator {
   constructor(private readonly input: CampaignInput) {
     this.plans = planCampaigns(input);
     for (const p of this.plans) for (const d of [...p.days, ...p.baseline]) this.watched.add(d);
-    const all = [...this.watched];
-    this.lo = all.length > 0 ? Math.min(...all) : 0;
-    this.hi = all.length > 0 ? Math.max(...all) : -1;
+    // A loop, not Math.min(...days): a campaign may span more days than a call takes arguments.
+    let lo = Infinity;
+    let hi = -Infinity;
+    for (const d of this.watched) {
+      if (d < lo) lo = d;
+      if (d > hi) hi = d;
+    }
+    this.lo = this.watched.size > 0 ? lo : 0;
+    this.hi = this.watched.size > 0 ? hi : -1;
     this.loMs = (this.lo - 2) * DAY_MS;
     this.hiMs = (this.hi + 3) * DAY_MS;
   }

@@ -144,3 +144,13 @@ describe('expectation', () => {
     expect(expectation([wed, sat], [], true)(f)).toBeNull();
   });
 });
+
+describe('a campaign of centuries', () => {
+  it('is computed, not a stack overflow: its days are too many to pass as arguments', () => {
+    const long: CampaignInput = { ...input, calendar: [{ name: 'all', start: '1900-01-01', end: '2999-12-31' }] };
+    const m = computeCampaigns([sale(2, 500, 'b9')], { traffic: [], tickets: [], inventory: [] }, long);
+    expect(m.campaigns).toHaveLength(1);
+    // 1900-01-01 … 2999-12-31: 1,100 years, 267 of them leap (275 by fours, less 8 centuries).
+    expect(m.campaigns[0]!.days).toBe(1100 * 365 + 267);
+  });
+});
