@@ -60,7 +60,7 @@ export function deckProblems(deck: ResolvedDeck, input: DeckInput): string[] {
     sectionIds: DECK_SECTION_IDS,
     slideIds: [...slideRegistry().keys()],
     figures: look.entries,
-    hasString: (key) => input.strings.has(key),
+    hasString: (key) => input.strings.hasText(key),
   });
 }
 
@@ -70,7 +70,7 @@ export function deckProblems(deck: ResolvedDeck, input: DeckInput): string[] {
  * any export is read.
  */
 export function deckNameProblems(deck: ResolvedDeck, strings: Strings): string[] {
-  return validateDeck(deck, { sectionIds: DECK_SECTION_IDS, slideIds: [...slideRegistry().keys()], hasString: (key) => strings.has(key) });
+  return validateDeck(deck, { sectionIds: DECK_SECTION_IDS, slideIds: [...slideRegistry().keys()], hasString: (key) => strings.hasText(key) });
 }
 
 /**

@@ -21,6 +21,11 @@ export class Strings {
     return value;
   }
 
+  /** Whether `key` names a string (not a group of keys or a list). */
+  hasText(key: string): boolean {
+    return this.has(key) && typeof this.lookup(key) === 'string';
+  }
+
   has(key: string): boolean {
     try {
       this.lookup(key);

@@ -63,7 +63,7 @@ export interface DeckNames {
    * the ids to suggest instead. Kinds and measures wait for the figures.
    */
   impossibleFigures?: { test: (id: string) => boolean; candidates: readonly string[] };
-  /** Whether a locale key exists, for `title:`; omit to skip. */
+  /** Whether a locale key names a string, for `title:`; omit to skip. */
   hasString?: (key: string) => boolean;
 }
 
@@ -259,14 +259,19 @@ function checkSlide(slide: ResolvedSlide, names: DeckNames, problems: string[], 
   if (slide.layout !== undefined && !(LAYOUTS as readonly string[]).includes(slide.layout)) {
     say(file, `${path}.layout`, `unknown layout '${slide.layout}'`, slide.layout, LAYOUTS);
   }
-  if (slide.title !== undefined && names.hasString && !names.hasString(slide.title)) {
-    problems.push(`${file}: ${path}.title: no locale string '${slide.title}' — add it to locales/<lang>.yaml in the template`);
-  }
+  checkTitle(slide.title, file, path, names, problems);
   if (slide.chart) checkChart(slide.chart, file, `${path}.chart`, names, problems, say);
   slide.charts?.forEach((c, i) => checkChart(c, file, `${path}.charts[${i}]`, names, problems, say));
   slide.figures?.forEach((f, i) => checkFigureRef(f, file, `${path}.figures[${i}]`, names, say, slide.kind === 'kpis' ? 'scalar' : undefined, problems));
   if (slide.table) checkFigureRef(slide.table, file, `${path}.table`, names, say, 'rows', problems);
   slide.add?.forEach((c, i) => checkComponent(c, file, `${path}.add[${i}]`, names, problems, say));
+}
+
+/** A `title:` names a locale string of the template (a key of a group of strings is not one). */
+function checkTitle(title: string | undefined, file: string, path: string, names: DeckNames, problems: string[]): void {
+  if (title !== undefined && names.hasString && !names.hasString(title)) {
+    problems.push(`${file}: ${path}.title: no locale string '${title}' — add it to locales/<lang>.yaml in the template`);
+  }
 }
 
 function checkComponent(c: ComponentSpec, file: string, path: string, names: DeckNames, problems: string[], say: Say): void {
@@ -299,7 +304,7 @@ function checkComponent(c: ComponentSpec, file: string, path: string, names: Dec
     if (typeof o['type'] !== 'string') problems.push(`${file}: ${path}.chart.type: is required`);
     else checkChart(o as unknown as ChartSpec, file, `${path}.chart`, names, problems, say);
   } else {
-    checkFigureRef(o as unknown as FigureRef, file, `${path}.${kind}`, names, say, kind === 'table' ? 'rows' : undefined, problems);
+    checkFigureRef(o as unknown as FigureRef, file, `${path}.${kind}`, names, say, kind === 'table' ? 'rows' : kind === 'kpi' ? 'scalar' : undefined, problems);
   }
 }
 
@@ -315,6 +320,7 @@ const CHART_NEEDS: Record<string, readonly string[]> = {
 };
 
 function checkChart(spec: ChartSpec, file: string, path: string, names: DeckNames, problems: string[], say: Say): void {
+  checkTitle(spec.title, file, path, names, problems);
   if (!(CHART_TYPES as readonly string[]).includes(spec.type)) {
     say(file, `${path}.type`, `unknown chart type '${spec.type}'`, spec.type, CHART_TYPES);
   }

@@ -5,6 +5,12 @@ import { z } from 'zod';
 
 const hex = z.string().regex(/^[0-9A-Fa-f]{6}$/, 'expected a 6-digit hex colour like 1F3A5F (no #)');
 
+/** A font's name as the slides' XML carries it: no markup characters, quotes or control characters. */
+const fontName = z
+  .string()
+  .min(1)
+  .regex(/^[^<>&"\u0000-\u001F]+$/, 'expected a font name like Microsoft YaHei (without < > & " or control characters)');
+
 /** The colour roles a template names; deck.yaml may refer to any of them by name. */
 export const COLOR_ROLES = ['primary', 'accent', 'positive', 'negative', 'neutral', 'muted', 'grid', 'background', 'surface', 'text'] as const;
 export type ColorRole = (typeof COLOR_ROLES)[number];
@@ -34,7 +40,7 @@ export const themeSchema = z
         series: z.array(hex).min(2),
       })
       .strict(),
-    fonts: z.object({ latin: z.string().min(1), eastAsian: z.string().min(1), numbers: z.string().min(1) }).strict(),
+    fonts: z.object({ latin: fontName, eastAsian: fontName, numbers: fontName }).strict(),
     footer: z
       .union([z.boolean(), z.object({ show: z.boolean().default(true), pageNumbers: z.boolean().default(true) }).strict()])
       .default(true)

@@ -167,3 +167,46 @@ describe('deck.yaml layers', () => {
     expect(ids([{ sections: [...BASE.sections, { id: 'team', show: false, slides: [] }] }]).map(([id]) => id)).toEqual(['overview', 'core']);
   });
 });
+
+describe('deck.yaml: titles, added KPI cards and font names', () => {
+  it('a chart title names a locale string, as a slide title does', () => {
+    const chart = { id: 'x.c', kind: 'chart', chart: { type: 'bar', figure: 'overview.gmv', title: 'slides.no.such' } };
+    expect(problems(withSlide(chart))).toEqual([
+      "default/deck.yaml: sections[1].slides[2].chart.title: no locale string 'slides.no.such' — add it to locales/<lang>.yaml in the template",
+    ]);
+    expect(problems(withSlide({ ...chart, chart: { ...chart.chart, title: 'slides.trend.title' } }))).toEqual([]);
+  });
+
+  it('a title that names a group of strings, not a string, is an error', async () => {
+    const { Strings } = await import('../../src/report/strings.js');
+    const strings = new Strings({ slides: { trend: { title: '趋势' } } }, 'zh-CN');
+    expect(strings.hasText('slides.trend.title')).toBe(true);
+    expect(strings.hasText('slides.trend')).toBe(false);
+    expect(strings.hasText('slides.none')).toBe(false);
+    const deck = mergeDeckLayers([{ file: 'deck.yaml', raw: withSlide({ id: 'x.c', kind: 'chart', title: 'slides', chart: { type: 'bar', figure: 'overview.gmv' } }) }]);
+    expect(validateDeck(deck, { ...NAMES, hasString: (k) => strings.hasText(k) })).toEqual([
+      "deck.yaml: sections[1].slides[2].title: no locale string 'slides' — add it to locales/<lang>.yaml in the template",
+    ]);
+  });
+
+  it('a KPI card added to a slide shows a single figure', () => {
+    expect(problems(BASE, { slides: { 'overview.trend': { add: [{ kpi: 'overview.gmv' }, { kpi: { figure: 'overview.byPlatform' } }] } } })).toEqual([
+      "deck.yaml: slides.overview.trend.add[1].kpi.figure: a KPI card shows a single figure; 'overview.byPlatform' is a breakdown",
+    ]);
+  });
+
+  it('a font name holds no markup or control characters', async () => {
+    const { themeSchema } = await import('../../src/template/schema.js');
+    const theme = (latin: string) => ({
+      size: { width: 13.333, height: 7.5 },
+      colors: { primary: '1F3A5F', accent: '2A9D8F', positive: '2E7D32', negative: 'C62828', neutral: '6B7280', background: 'FFFFFF', surface: 'F3F5F8', text: '1F2937', series: ['2A9D8F', '1F3A5F'] },
+      fonts: { latin, eastAsian: 'Noto Sans CJK SC', numbers: 'Arial' },
+    });
+    expect(themeSchema.safeParse(theme('Segoe UI')).success).toBe(true);
+    for (const bad of ['Ar<ial', 'A&B', 'Say "hi"', 'Ari\x01al']) {
+      const r = themeSchema.safeParse(theme(bad));
+      expect(r.success, bad).toBe(false);
+      expect(r.error!.issues[0]!.path).toEqual(['fonts', 'latin']);
+    }
+  });
+});
