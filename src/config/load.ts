@@ -20,6 +20,9 @@ export interface LoadedWorkspace {
   baseDir: string;
 }
 
+/** Problems of the workspace config listed one by one; the rest are counted. */
+const MAX_CONFIG_LINES = 50;
+
 export async function loadWorkspace(configPath: string | undefined, cwd: string): Promise<LoadedWorkspace> {
   let file = path.resolve(cwd, configPath ?? DEFAULT_CONFIG_NAME);
   // `--config myshop` names the workspace folder: take the config inside it.
@@ -44,11 +47,14 @@ export async function loadWorkspace(configPath: string | undefined, cwd: string)
   const parsed = workspaceSchema.safeParse(raw ?? {});
   const lineOfPath = linesOfPaths(text);
   if (!parsed.success) {
-    // Every issue at once, each at its line, so one run shows all there is to fix.
-    const lines = issueLines(workspaceSchema, parsed.error.issues, raw).map((l) => {
+    // Every issue at once, each at its line, so one run shows all there is to fix — up to a
+    // screenful: past that the same mistake is usually repeated down a long list.
+    const issues = issueLines(workspaceSchema, parsed.error.issues, raw);
+    const lines = issues.slice(0, MAX_CONFIG_LINES).map((l) => {
       const line = lineOfPath(l.path);
       return `${display}${line ? `:${line}` : ''}: ${l.text}`;
     });
+    if (issues.length > MAX_CONFIG_LINES) lines.push(`${display}: … and ${issues.length - MAX_CONFIG_LINES} more problems like these`);
     throw new UserError(lines.join('\n'), {
       exitCode: ExitCode.usage,
       hint: 'docs/workspace.md lists every key of the workspace config',
