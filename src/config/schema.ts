@@ -83,16 +83,55 @@ export const sourceSchema = z
   })
   .strict();
 
+/** Text that is not blank (a company of spaces would show as nothing on the cover). */
+const text = z.string().refine((v) => v.trim().length > 0, 'must not be blank');
+
+/**
+ * A campaign's name: text, or a whole number (`618` reads as "618"). A number such as 10.10
+ * would read as "10.1", so it must be quoted.
+ */
+const campaignName = z.unknown().transform((v, ctx) => {
+  if (typeof v === 'string' && v.trim().length > 0) return v;
+  if (typeof v === 'number' && Number.isInteger(v) && Math.abs(v) < 1e12) return String(v);
+  ctx.addIssue({
+    code: 'custom',
+    message:
+      typeof v === 'number'
+        ? `write the name in quotes ("…"): as a number it reads ${String(v)}`
+        : typeof v === 'string'
+          ? 'must not be blank'
+          : 'expected the name as text, e.g. "618"',
+  });
+  return z.NEVER;
+});
+
+/** Longest campaign, in days: longer is a mistyped year (a campaign is watched day by day). */
+const CAMPAIGN_MAX_DAYS = 366;
+const daysBetween = (a: string, b: string): number => (Date.parse(`${b}T00:00:00Z`) - Date.parse(`${a}T00:00:00Z`)) / 86_400_000 + 1;
+
 export const campaignSchema = z
-  .object({ name: z.union([z.string(), inputNumber()]).transform(String), start: isoDay, end: isoDay })
+  .object({ name: campaignName, start: isoDay, end: isoDay })
   .strict()
-  .refine((c) => c.start <= c.end, { path: ['end'], error: (iss) => `ends before it starts (${(iss.input as { start: string }).start})` });
+  .refine((c) => c.start <= c.end, { path: ['end'], error: (iss) => `ends before it starts (${(iss.input as { start: string }).start})` })
+  // (Days that are not days of the calendar are reported as such, not as a length.)
+  .refine((c) => c.start > c.end || !(daysBetween(c.start, c.end) > CAMPAIGN_MAX_DAYS), {
+    path: ['end'],
+    error: (iss) => {
+      const c = iss.input as { start: string; end: string };
+      return `the campaign would last ${daysBetween(c.start, c.end).toLocaleString('en')} days (${c.start} … ${c.end}); a campaign lasts at most ${CAMPAIGN_MAX_DAYS} — check the years`;
+    },
+  });
+
+/** The report date stamps the deck's files, whose zip dates hold the years 1980–2107. */
+const reportDay = isoDay.refine((d) => d >= '1980-01-01' && d <= '2107-12-31', {
+  error: (iss) => `'${String(iss.input)}' is outside 1980–2107, the years a deck's file dates can hold`,
+});
 
 export const workspaceSchema = z
   .object({
-    company: z.string().min(1),
-    presenter: z.string().optional(),
-    reportDate: isoDay.optional(),
+    company: text,
+    presenter: text.optional(),
+    reportDate: reportDay.optional(),
     locale: z.enum(['zh-CN', 'en']).default('zh-CN'),
     currency: z.string().regex(/^[A-Z]{3}$/, 'expected an ISO currency code like CNY').default('CNY'),
     rates: z.record(z.string(), inputNumber().positive()).default({}),

@@ -27,3 +27,36 @@ describe('workspace config problems', () => {
     expect(lines[50]).toBe('ecom-report.yaml: … and 10 more problems like these');
   });
 });
+
+describe('workspace config values', () => {
+  const ws = (top: string, campaigns = '  - { name: "618", start: 2026-06-01, end: 2026-06-18 }\n') =>
+    workspaceWith(`company: t\n${top}timezone: Asia/Shanghai\nsources:\n  - { platform: p, preset: generic, files: ["data/*.csv"] }\ncampaigns:\n${campaigns}`, {});
+
+  it('refuses blank text', async () => {
+    const err = await failure(loadWorkspace('ecom-report.yaml', ws('presenter: "  "\n')));
+    expect(err.message).toBe('ecom-report.yaml:2: presenter: must not be blank');
+  });
+
+  it('keeps a whole-number campaign name as written, and asks for quotes around 10.10', async () => {
+    const ok = await loadWorkspace('ecom-report.yaml', ws('', '  - { name: 618, start: 2026-06-01, end: 2026-06-18 }\n'));
+    expect(ok.config.campaigns[0]!.name).toBe('618');
+    const err = await failure(loadWorkspace('ecom-report.yaml', ws('', '  - { name: 10.10, start: 2026-10-01, end: 2026-10-10 }\n  - { name: "", start: 2026-10-01, end: 2026-10-10 }\n')));
+    expect(err.message.split('\n')).toEqual([
+      'ecom-report.yaml:6: campaigns[0].name: write the name in quotes ("…"): as a number it reads 10.1',
+      'ecom-report.yaml:7: campaigns[1].name: must not be blank',
+    ]);
+  });
+
+  it('refuses a campaign longer than a year: a mistyped year', async () => {
+    // 1026-09-05 … 2026-09-09: 1,000 years and 5 days.
+    const err = await failure(loadWorkspace('ecom-report.yaml', ws('', '  - { name: "99", start: 1026-09-05, end: 2026-09-09 }\n')));
+    expect(err.message).toMatch(/^ecom-report\.yaml:6: campaigns\[0\]\.end: the campaign would last 365,\d{3} days \(1026-09-05 … 2026-09-09\); a campaign lasts at most 366 — check the years$/);
+    const year = await loadWorkspace('ecom-report.yaml', ws('', '  - { name: "y", start: 2024-01-01, end: 2024-12-31 }\n'));
+    expect(year.config.campaigns).toHaveLength(1); // 366 days, a leap year: allowed
+  });
+
+  it('refuses a report date the deck cannot carry', async () => {
+    const err = await failure(loadWorkspace('ecom-report.yaml', ws('reportDate: 1900-01-01\n')));
+    expect(err.message).toBe("ecom-report.yaml:2: reportDate: '1900-01-01' is outside 1980–2107, the years a deck's file dates can hold");
+  });
+});
