@@ -18,7 +18,9 @@ export type ColorRole = (typeof COLOR_ROLES)[number];
 export const themeSchema = z
   .object({
     size: z
-      .object({ width: z.number().positive(), height: z.number().positive() })
+      // Width 10–56 inches: PowerPoint takes at most 56, and the layouts' margins and gaps, in
+      // inches, leave no room for a slide much narrower than the 13.333 they are drawn on.
+      .object({ width: z.number().min(10, 'at least 10 (inches)').max(56, 'at most 56 (inches), the widest slide PowerPoint opens'), height: z.number().positive() })
       .strict()
       .refine((s) => Math.abs(s.width / s.height - 16 / 9) < 0.01, {
         message: 'the layouts are drawn for 16:9; use width 13.333 and height 7.5 (inches)',

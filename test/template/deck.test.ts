@@ -210,3 +210,21 @@ describe('deck.yaml: titles, added KPI cards and font names', () => {
     }
   });
 });
+
+describe('theme.yaml: slide size', () => {
+  it('takes 16:9 widths from 10 to 56 inches only', async () => {
+    const { themeSchema } = await import('../../src/template/schema.js');
+    const theme = (width: number, height: number) => ({
+      size: { width, height },
+      colors: { primary: '1F3A5F', accent: '2A9D8F', positive: '2E7D32', negative: 'C62828', neutral: '6B7280', background: 'FFFFFF', surface: 'F3F5F8', text: '1F2937', series: ['2A9D8F', '1F3A5F'] },
+      fonts: { latin: 'Arial', eastAsian: 'Noto Sans CJK SC', numbers: 'Arial' },
+    });
+    expect(themeSchema.safeParse(theme(13.333, 7.5)).success).toBe(true);
+    expect(themeSchema.safeParse(theme(20, 11.25)).success).toBe(true);
+    for (const [w, h] of [[0.13333, 0.075], [1333.3, 750], [1.7777e300, 1e300]] as const) {
+      const r = themeSchema.safeParse(theme(w, h));
+      expect(r.success, `${w}`).toBe(false);
+      expect(r.error!.issues[0]!.path).toEqual(['size', 'width']);
+    }
+  });
+});
