@@ -44,7 +44,7 @@ export async function resolveTemplateLayers(nameOrPath: string, baseDir: string)
     const packaged = path.join(PACKAGED_TEMPLATES, nameOrPath);
     if (await isDir(packaged)) return packaged === packagedDefault ? [packagedDefault] : [packagedDefault, packaged];
     const own = path.join(baseDir, 'templates', nameOrPath);
-    if (await isDir(own)) return [packagedDefault, own];
+    if (await isDir(own)) return [packagedDefault, await templateFolder(own, nameOrPath)];
   }
   const folder = path.resolve(baseDir, nameOrPath);
   if (!(await isDir(folder))) {
@@ -61,7 +61,23 @@ export async function resolveTemplateLayers(nameOrPath: string, baseDir: string)
         ` or a folder path; looked in ${looked}. Create one with: ecom-report template init NAME`,
     });
   }
-  return [packagedDefault, folder];
+  return [packagedDefault, await templateFolder(folder, nameOrPath)];
+}
+
+/** What a template folder holds at least one of. */
+const TEMPLATE_PARTS = ['deck.yaml', 'theme.yaml', 'locales', 'email'];
+
+/**
+ * `folder`, when it looks like a template: a folder with none of its parts (the data folder,
+ * the workspace itself, an empty name) is a mistyped name, not the default's look unchanged.
+ */
+async function templateFolder(folder: string, nameOrPath: string): Promise<string> {
+  const held = await readdir(folder).catch(() => [] as string[]);
+  if (TEMPLATE_PARTS.some((part) => held.includes(part))) return folder;
+  throw new UserError(`template '${nameOrPath}' is the folder ${folder}, which holds none of ${TEMPLATE_PARTS.join(', ')}`, {
+    exitCode: ExitCode.usage,
+    hint: 'name a template folder (ecom-report template list shows them), or create one with: ecom-report template init NAME',
+  });
 }
 
 /** `cwd` is only for showing file names in messages relative to where the command runs. */

@@ -135,3 +135,20 @@ describe('ecom-report template', () => {
     expect(typo.stderr).toContain("--from: no template 'defualt' (did you mean 'default'?)");
   });
 });
+
+describe('a folder that is no template', () => {
+  it('is an error naming the folder, not the default look unchanged', async () => {
+    const ws = mkdtempSync(path.join(tmpdir(), 'ecom-notpl-'));
+    mkdirSync(path.join(ws, 'data'));
+    writeFileSync(path.join(ws, 'data', 'orders.csv'), 'order_id\n1\n');
+    for (const name of ['data', '', '.']) {
+      const err = await failure(loadTemplate(name, ws, 'zh-CN', ws));
+      expect(err.exitCode).toBe(2);
+      expect(err.message).toBe(`template '${name}' is the folder ${path.resolve(ws, name)}, which holds none of deck.yaml, theme.yaml, locales, email`);
+    }
+    // A folder with only a theme is a template.
+    mkdirSync(path.join(ws, 'brand'));
+    writeFileSync(path.join(ws, 'brand', 'theme.yaml'), 'colors: { accent: "E76F51" }\n');
+    await expect(loadTemplate('brand', ws, 'zh-CN', ws)).resolves.toBeDefined();
+  });
+});
