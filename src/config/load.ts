@@ -9,6 +9,7 @@ import { globFiles, hasMagic } from './glob.js';
 import { nearest } from './suggest.js';
 import { linesOfPaths, parseYamlText } from './yaml-text.js';
 import { workspaceSchema, type WorkspaceConfig } from './schema.js';
+import { readTextFile } from './text-file.js';
 
 export const DEFAULT_CONFIG_NAME = 'ecom-report.yaml';
 
@@ -29,7 +30,7 @@ export async function loadWorkspace(configPath: string | undefined, cwd: string)
   if (configPath !== undefined && (await stat(file).catch(() => null))?.isDirectory()) file = path.join(file, DEFAULT_CONFIG_NAME);
   let text: string;
   try {
-    text = await readFile(file, 'utf8');
+    text = await readTextFile(file);
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') {

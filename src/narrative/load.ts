@@ -6,6 +6,7 @@ import { parseYamlText } from '../config/yaml-text.js';
 import { describeIssues } from '../config/issues.js';
 import { ExitCode, UserError } from '../errors.js';
 import { narrativeSchema, type Narrative } from './schema.js';
+import { readTextFile } from '../config/text-file.js';
 
 export interface LoadedNarrative {
   narrative: Narrative;
@@ -34,7 +35,7 @@ export async function loadNarrative(relative: string, baseDir: string, cwd: stri
   const display = path.relative(cwd, file) || file;
   let text: string;
   try {
-    text = await readFile(file, 'utf8');
+    text = await readTextFile(file);
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
     throw new UserError(code === 'ENOENT' ? `narrative file ${display} does not exist` : `cannot read ${display}: ${(err as Error).message}`, {

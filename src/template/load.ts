@@ -11,6 +11,7 @@ import { nearest } from '../config/suggest.js';
 import { mergeDeckLayers, type DeckLayer, type ResolvedDeck } from './deck.js';
 import { checkLocaleTree } from './locale-check.js';
 import { themeSchema, type LocaleTree, type Theme } from './schema.js';
+import { readTextFile } from '../config/text-file.js';
 
 export const PACKAGED_TEMPLATES = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../templates');
 
@@ -297,7 +298,7 @@ export async function templateFiles(folder: string): Promise<string[]> {
 async function readYaml(file: string, show: (file: string) => string = (f) => f): Promise<unknown> {
   let text: string;
   try {
-    text = await readFile(file, 'utf8');
+    text = await readTextFile(file);
   } catch {
     return undefined;
   }

@@ -3,6 +3,7 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import { UserError } from '../../src/errors.js';
 import { loadNarrative, parseNarrative } from '../../src/narrative/load.js';
@@ -92,6 +93,15 @@ describe('loadNarrative', () => {
     expect(loaded.narrative.projects[0]!.status).toBe('done');
     expect(loaded.file).toBe(path.join(dir, 'narrative.yaml'));
     expect(loaded.shown).toBe('narrative.yaml');
+  });
+  it('reads a narrative saved as UTF-16 with a BOM or as GBK, as editors on Windows do', async () => {
+    const text = 'quarter: 2026Q3\nprojects:\n  - { name: 抖音自播间搭建, owner: 王敏, status: on-track, goal: 直播 GMV 占比提升 }\n';
+    writeFileSync(path.join(dir, 'utf16.yaml'), Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]));
+    writeFileSync(path.join(dir, 'gbk.yaml'), iconv.encode(text, 'gbk'));
+    for (const file of ['utf16.yaml', 'gbk.yaml']) {
+      const p = (await loadNarrative(file, dir, dir)).narrative.projects[0]!;
+      expect([p.name, p.owner, p.goal], file).toEqual(['抖音自播间搭建', '王敏', '直播 GMV 占比提升']);
+    }
   });
   it('points at the line of a yaml syntax error', async () => {
     writeFileSync(path.join(dir, 'bad.yaml'), 'projects:\n  - name: [unclosed\n');
