@@ -25,8 +25,13 @@ function isCalendarDay(v: string): boolean {
 }
 
 const isoDay = z
-  .union([z.string(), z.date()])
-  .transform((v) => (v instanceof Date ? v.toISOString().slice(0, 10) : v))
+  .unknown()
+  .transform((v, ctx) => {
+    if (v instanceof Date) return v.toISOString().slice(0, 10);
+    if (typeof v === 'string') return v;
+    ctx.addIssue({ code: 'custom', message: v === undefined ? 'is required' : `expected a date like 2026-06-01, not ${v === null ? 'nothing' : JSON.stringify(v)}` });
+    return z.NEVER;
+  })
   .pipe(
     z
       .string()

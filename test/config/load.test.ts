@@ -60,3 +60,11 @@ describe('workspace config values', () => {
     expect(err.message).toBe("ecom-report.yaml:2: reportDate: '1900-01-01' is outside 1980–2107, the years a deck's file dates can hold");
   });
 });
+
+describe('dates in the workspace config', () => {
+  it('a date written as a number says what a date looks like', async () => {
+    const dir = workspaceWith('company: t\nreportDate: 20261015\nsources:\n  - { platform: p, preset: generic, files: ["data/*.csv"] }\n', {});
+    const err = await failure(loadWorkspace('ecom-report.yaml', dir));
+    expect(err.message).toBe('ecom-report.yaml:2: reportDate: expected a date like 2026-06-01, not 20261015');
+  });
+});
