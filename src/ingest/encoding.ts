@@ -50,8 +50,24 @@ const MOSTLY_UTF8_RATIO = 20;
 
 /** Well-formed multi-byte UTF-8 characters, and bytes that start no well-formed character. */
 export function countUtf8Sequences(bytes: Uint8Array): { valid: number; invalid: number } {
+  const { valid, invalid } = scanUtf8(bytes, false);
+  return { valid, invalid };
+}
+
+/**
+ * Where the text stops being UTF-8: the offset of the first byte that starts no well-formed
+ * character (-1 when there is none), and how many multi-byte characters come before it.
+ */
+export function utf8Head(bytes: Uint8Array): { invalidAt: number; multibyte: number } {
+  const { valid, firstInvalid } = scanUtf8(bytes, true);
+  return { invalidAt: firstInvalid, multibyte: valid };
+}
+
+/** One walk over the bytes, counting multi-byte characters and bad bytes; `stop`: at the first bad one. */
+function scanUtf8(bytes: Uint8Array, stop: boolean): { valid: number; invalid: number; firstInvalid: number } {
   let valid = 0;
   let invalid = 0;
+  let firstInvalid = -1;
   const n = bytes.length;
   let i = 0;
   while (i < n) {
@@ -63,33 +79,14 @@ export function countUtf8Sequences(bytes: Uint8Array): { valid: number; invalid:
     if (len > 0) {
       valid++;
       i += len;
-    } else {
-      invalid++;
-      i++;
-    }
-  }
-  return { valid, invalid };
-}
-
-/**
- * Where the text stops being UTF-8: the offset of the first byte that starts no well-formed
- * character (-1 when there is none), and how many multi-byte characters come before it.
- */
-export function utf8Head(bytes: Uint8Array): { invalidAt: number; multibyte: number } {
-  let multibyte = 0;
-  const n = bytes.length;
-  let i = 0;
-  while (i < n) {
-    if (bytes[i]! < 0x80) {
-      i++;
       continue;
     }
-    const len = utf8SequenceAt(bytes, i);
-    if (len === 0) return { invalidAt: i, multibyte };
-    multibyte++;
-    i += len;
+    if (firstInvalid < 0) firstInvalid = i;
+    invalid++;
+    if (stop) break;
+    i++;
   }
-  return { invalidAt: -1, multibyte };
+  return { valid, invalid, firstInvalid };
 }
 
 /**
