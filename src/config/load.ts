@@ -1,6 +1,6 @@
 // Reads and validates the workspace config file. Paths inside it stay relative to the file;
 // `resolveSourceFiles` turns the globs into concrete, sorted file lists.
-import { readFile, stat } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { ExitCode, UserError } from '../errors.js';
 import { TABLE_FIELDS } from '../ingest/fields.js';

@@ -26,7 +26,7 @@ import { createReadStream } from 'node:fs';
 import { open, stat } from 'node:fs/promises';
 import { UserError } from '../errors.js';
 import { isAscii, isUtf8 } from 'node:buffer';
-import { completeUtf8Length, createDecoder, detectEncoding, looksUtf8, mostlyNotUtf8, utf8Head, type CsvEncoding } from './encoding.js';
+import { completeUtf8Length, createDecoder, detectEncoding, looksUtf8, mostlyNotUtf8, utf8Cut, utf8Head, type CsvEncoding } from './encoding.js';
 import { RecordBatch, type SourceRecord } from './record-batch.js';
 
 export type CsvDelimiter = ',' | ';' | '\t';
@@ -164,9 +164,9 @@ export async function openCsv(path: string, options: CsvOptions = {}): Promise<C
         if (mayChange) {
           let cut = -1;
           if (decoder === null) {
-            const whole = completeUtf8Length(chunk);
+            const { whole, owed } = utf8Cut(chunk);
             const from = Math.min(carried, whole);
-            carried = whole < chunk.length ? utf8SequenceLength(chunk[whole]!) - (chunk.length - whole) : 0;
+            carried = owed;
             if (!isUtf8(chunk.subarray(from, whole))) cut = gbkStart(chunk, from, whole, asciiSoFar);
           } else {
             if (held !== null) {
@@ -309,11 +309,6 @@ function endsLine(chunk: Buffer): boolean {
 
 /** Longest undecided tail held back from one GBK chunk to the next. */
 const MAX_HELD = 4 << 20;
-
-/** Bytes of the UTF-8 character a lead byte starts. */
-function utf8SequenceLength(lead: number): number {
-  return lead >= 0xf0 ? 4 : lead >= 0xe0 ? 3 : 2;
-}
 
 /**
  * Multi-byte characters a sample must open with, in valid UTF-8, before its first bad byte to be

@@ -139,14 +139,19 @@ function utf16WithoutBom(sample: Uint8Array): 'utf16le' | 'utf16be' | undefined 
  * continuation bytes. Invalid bytes are left in place (the validator will reject them).
  */
 export function completeUtf8Length(bytes: Uint8Array): number {
+  return utf8Cut(bytes).whole;
+}
+
+/** That prefix's length (`whole`), and how many bytes the character cut off at the end still needs (`owed`). */
+export function utf8Cut(bytes: Uint8Array): { whole: number; owed: number } {
   const n = bytes.length;
   for (let back = 1; back <= 3 && back <= n; back++) {
     const b = bytes[n - back]!;
     if ((b & 0xc0) === 0x80) continue; // continuation byte: look further back
     const need = b >= 0xf0 ? 4 : b >= 0xe0 ? 3 : b >= 0xc0 ? 2 : 1;
-    return need > back ? n - back : n;
+    return need > back ? { whole: n - back, owed: need - back } : { whole: n, owed: 0 };
   }
-  return n;
+  return { whole: n, owed: 0 };
 }
 
 /**

@@ -1,6 +1,5 @@
 // Reads the narrative yaml named by the workspace's `narrative:` (a path relative to the
 // config file) and validates it; every problem is one line `file: path: message (did you mean …?)`.
-import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseYamlText } from '../config/yaml-text.js';
 import { describeIssues } from '../config/issues.js';
