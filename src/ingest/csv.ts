@@ -25,8 +25,9 @@
 import { createReadStream } from 'node:fs';
 import { open, stat } from 'node:fs/promises';
 import { UserError } from '../errors.js';
-import { isAscii, isUtf8 } from 'node:buffer';
-import { completeUtf8Length, createDecoder, detectEncoding, looksUtf8, mostlyNotUtf8, utf8Cut, utf8Head, type CsvEncoding } from './encoding.js';
+import { isUtf8 } from 'node:buffer';
+import { createDecoder, detectEncoding, utf8Head, type CsvEncoding } from './encoding.js';
+import { EncodingReader, UTF8_HEAD_MIN, type ChangingEncoding, type EncodingPart } from './encoding-reader.js';
 import { RecordBatch, type SourceRecord } from './record-batch.js';
 
 export type CsvDelimiter = ',' | ';' | '\t';
@@ -55,18 +56,18 @@ export type CsvRecord = SourceRecord;
 
 export interface EncodingChange {
   row: number;
-  from: 'utf8' | 'gb18030';
-  to: 'utf8' | 'gb18030';
+  from: ChangingEncoding;
+  to: ChangingEncoding;
 }
 
 export interface CsvSource {
   /** Detected or given; a file that turns out GBK past its start says so once read. */
   encoding: CsvEncoding;
   /**
-   * Set once read when the file begins in one encoding and goes on in another (two exports
-   * saved in different encodings joined into one): the row from which it was read in `to`.
+   * Set once read: where the file changes from one encoding to another (two exports saved in
+   * different encodings joined into one), each with the row from which it was read in `to`.
    */
-  encodingChange?: EncodingChange;
+  encodingChanges: EncodingChange[];
   delimiter: CsvDelimiter;
   totalBytes: number;
   /**
@@ -129,100 +130,50 @@ export async function openCsv(path: string, options: CsvOptions = {}): Promise<C
 
   // The parser scans UTF-8 bytes, one character each (see record-batch.ts): for UTF-8 files a
   // copy instead of a decode, and cells beyond ASCII are decoded only when asked for as text.
-  // Other encodings are decoded and written as UTF-8 first.
-  const utf8 = encoding === 'utf8' || encoding === 'utf8-bom';
-  // A file may change encoding once: detected as UTF-8, it may turn out GBK further on (an
-  // all-ASCII start reads the same in both), and detected as GBK, it may go on in UTF-8; either
-  // way two exports in different encodings joined into one. It is then read in the other
-  // encoding from the line where that begins. An encoding given in the config is kept throughout.
-  const auto = options.encoding === undefined || options.encoding === 'auto';
-  let mayChange = auto && (utf8 || encoding === 'gb18030');
+  // Other encodings, and the parts of a file that change encoding, are decoded and written as
+  // UTF-8 first (encoding-reader.ts). An encoding given in the config is kept throughout.
+  const watch = options.encoding === undefined || options.encoding === 'auto';
 
   async function* recordBatches(): AsyncGenerator<RecordBatch> {
     const parser = new CsvParser(delimiter, maxPendingBytes);
-    let decoder = utf8 ? null : createDecoder(encoding);
-    let asciiSoFar = true;
-    /** Bytes at the start of a chunk that end a UTF-8 character the previous chunk began. */
-    let carried = 0;
-    /** Read as GBK: the last line of the previous chunk when the chunk cut it in two. */
-    let held: Buffer | null = null;
-    /** Read as GBK: whether the text so far ends with a line break. */
-    let atLineStart = true;
+    const reader = new EncodingReader(encoding, watch, maxPendingBytes);
+    const changes: EncodingChange[] = [];
+    source.encoding = encoding;
+    source.encodingChanges = changes;
     const batch = new RecordBatch();
     let bytesRead = 0;
     let reported = 0;
-    let bom = encoding === 'utf8-bom' ? 3 : 0;
+    // Each part into the parser; at a change of encoding the text before it is parsed first, so
+    // that the parser's line is the row where the change happens.
+    function* take(parts: EncodingPart[], final: boolean): Generator<RecordBatch> {
+      for (const part of parts) {
+        if (Buffer.isBuffer(part)) {
+          parser.push(part.toString('latin1'), part);
+          while (parser.parse(batch, batchSize, false)) {
+            yield batch;
+            batch.clear();
+          }
+          continue;
+        }
+        source.encoding = part.to;
+        if (!part.silent) changes.push({ row: parser.line, from: part.from, to: part.to });
+      }
+      while (parser.parse(batch, batchSize, final)) {
+        yield batch;
+        batch.clear();
+      }
+    }
     try {
       for await (const data of createReadStream(path, { highWaterMark: chunkSize })) {
-        let chunk = data as Buffer;
+        const chunk = data as Buffer;
         bytesRead += chunk.length;
-        if (decoder === null && bom > 0) {
-          const k = Math.min(bom, chunk.length);
-          chunk = chunk.subarray(k);
-          bom -= k;
-        }
-        if (mayChange) {
-          let cut = -1;
-          if (decoder === null) {
-            const { whole, owed } = utf8Cut(chunk);
-            const from = Math.min(carried, whole);
-            carried = owed;
-            if (!isUtf8(chunk.subarray(from, whole))) cut = gbkStart(chunk, from, whole, asciiSoFar);
-          } else {
-            if (held !== null) {
-              chunk = Buffer.concat([held, chunk]);
-              held = null;
-            }
-            const found = utf8Start(chunk, atLineStart);
-            cut = found.cut;
-            // Lines that may begin UTF-8 text, or the last one cut in two by the chunk's end,
-            // are judged with the next chunk (up to a bound: a file may not be UTF-8 after all).
-            if (cut < 0 && found.hold < chunk.length && chunk.length - found.hold <= MAX_HELD) {
-              held = chunk.subarray(found.hold);
-              chunk = chunk.subarray(0, found.hold);
-            }
-            atLineStart = held !== null || endsLine(chunk); // a held tail starts a line
-          }
-          if (cut >= 0) {
-            // The part before in the encoding so far, then the rest in the other.
-            const head = chunk.subarray(0, cut);
-            const wasUtf8 = decoder === null;
-            if (wasUtf8) {
-              if (!isAscii(head)) asciiSoFar = false;
-              if (head.length > 0) parser.push(head.toString('latin1'), head);
-            } else {
-              pushText(parser, decoder!.write(head) + decoder!.end());
-            }
-            while (parser.parse(batch, batchSize, false)) {
-              yield batch;
-              batch.clear();
-            }
-            decoder = wasUtf8 ? createDecoder('gb18030') : null;
-            source.encoding = wasUtf8 ? 'gb18030' : 'utf8';
-            // Past an all-ASCII start the file is simply GBK: nothing was read in UTF-8.
-            if (!wasUtf8 || !asciiSoFar) source.encodingChange = { row: parser.line, from: wasUtf8 ? 'utf8' : 'gb18030', to: source.encoding };
-            mayChange = false;
-            chunk = chunk.subarray(cut);
-          }
-        }
-        if (asciiSoFar && decoder === null && !isAscii(chunk)) asciiSoFar = false;
-        if (decoder !== null) pushText(parser, decoder.write(chunk));
-        else parser.push(chunk.toString('latin1'), chunk);
-        while (parser.parse(batch, batchSize, false)) {
-          yield batch;
-          batch.clear();
-        }
+        yield* take(reader.read(chunk), false);
         if (onProgress !== undefined && bytesRead - reported >= PROGRESS_STEP) {
           reported = bytesRead;
           onProgress(bytesRead, totalBytes);
         }
       }
-      if (held !== null) pushText(parser, decoder!.write(held));
-      if (decoder !== null) pushText(parser, decoder.end());
-      while (parser.parse(batch, batchSize, true)) {
-        yield batch;
-        batch.clear();
-      }
+      yield* take(reader.end(), true);
     } catch (err) {
       if (err instanceof UserError && err.location.file === undefined) err.location.file = path;
       throw err;
@@ -235,7 +186,7 @@ export async function openCsv(path: string, options: CsvOptions = {}): Promise<C
     for await (const batch of recordBatches()) yield batch.records();
   }
 
-  const source: CsvSource = { encoding, delimiter, totalBytes, recordBatches, batches };
+  const source: CsvSource = { encoding, encodingChanges: [], delimiter, totalBytes, recordBatches, batches };
   return source;
 }
 
@@ -245,77 +196,6 @@ function pushText(parser: CsvParser, text: string): void {
   const bytes = Buffer.from(text, 'utf8');
   parser.push(bytes.toString('latin1'), bytes);
 }
-
-/**
- * Where GBK text begins in a chunk read as UTF-8 that is not valid UTF-8 from `from` to
- * `whole`: the start of the line holding the first bad byte, when the text from there looks
- * GBK; -1 when it looks like UTF-8 with a few bad bytes (those show as � and are warned about).
- * Past an all-ASCII start any non-UTF-8 text is taken as GBK.
- */
-function gbkStart(chunk: Buffer, from: number, whole: number, asciiSoFar: boolean): number {
-  const bad = from + utf8Head(chunk.subarray(from, whole)).invalidAt;
-  const lf = chunk.lastIndexOf(LF, bad);
-  const cr = chunk.lastIndexOf(CR, bad);
-  // `from` when the line began in an earlier chunk (past the bytes ending its last character).
-  const cut = Math.max(lf + 1, cr + 1, from);
-  const rest = chunk.subarray(cut);
-  const asciiBefore = asciiSoFar && isAscii(chunk.subarray(0, cut));
-  return (asciiBefore ? !looksUtf8(rest) : mostlyNotUtf8(rest)) ? cut : -1;
-}
-
-/**
- * Where UTF-8 text begins in a chunk read as GBK. `cut`: the start of the first line after the
- * last byte that is not UTF-8, when at least UTF8_HEAD_MIN multi-byte characters follow it in
- * valid UTF-8 (GBK text seldom holds more than one or two in a row); else -1. `hold`: where the
- * chunk's undecided tail begins — the line after the last bad byte when UTF-8 characters follow
- * it (too few yet to tell), else the last line when the chunk's end cuts it, else the end.
- * `atLineStart`: the chunk begins a line.
- */
-function utf8Start(chunk: Buffer, atLineStart: boolean): { cut: number; hold: number } {
-  const whole = completeUtf8Length(chunk);
-  // Walk back from the end over whole lines of valid UTF-8: in GBK text the last line fails at
-  // once, so a chunk costs one line's check.
-  let start = whole;
-  while (start > 0) {
-    // (A negative offset would count from the end.)
-    const lineStart = start < 2 ? 0 : Math.max(chunk.lastIndexOf(LF, start - 2), chunk.lastIndexOf(CR, start - 2)) + 1;
-    if (!isUtf8(chunk.subarray(lineStart, start))) break;
-    start = lineStart;
-  }
-  // The first line of a chunk that does not begin one is a part: judge from the line after it.
-  if (start === 0 && !atLineStart) start = Math.max(lineStartAfter(chunk, 0), 0);
-  else if (start > 0 && chunk[start] === LF && chunk[start - 1] === CR) start++;
-  let multibyte = 0;
-  for (let i = start; i < whole && multibyte < UTF8_HEAD_MIN; i++) if (chunk[i]! >= 0xc0) multibyte++;
-  if (multibyte >= UTF8_HEAD_MIN) return { cut: start, hold: chunk.length };
-  if (multibyte > 0) return { cut: -1, hold: start };
-  const last = Math.max(chunk.lastIndexOf(LF), chunk.lastIndexOf(CR)) + 1;
-  return { cut: -1, hold: last > 0 ? last : chunk.length };
-}
-
-/** Start of the line after the first line break at or after `from` (a CRLF is one), or -1. */
-function lineStartAfter(chunk: Buffer, from: number): number {
-  const lf = chunk.indexOf(LF, from);
-  const cr = chunk.indexOf(CR, from);
-  const end = lf < 0 ? cr : cr < 0 ? lf : Math.min(lf, cr);
-  if (end < 0) return -1;
-  return end + (end === cr && chunk[cr + 1] === LF ? 2 : 1);
-}
-
-function endsLine(chunk: Buffer): boolean {
-  const b = chunk[chunk.length - 1];
-  return b === LF || b === CR;
-}
-
-/** Longest undecided tail held back from one GBK chunk to the next. */
-const MAX_HELD = 4 << 20;
-
-/**
- * Multi-byte characters a sample must open with, in valid UTF-8, before its first bad byte to be
- * read as UTF-8 that turns GBK rather than as GBK throughout. GBK text forms that many UTF-8
- * characters in a row about once in 10^7.
- */
-const UTF8_HEAD_MIN = 8;
 
 function resolveEncoding(option: NonNullable<CsvOptions['encoding']>, sample: Uint8Array, wholeFile: boolean): CsvEncoding {
   if (option === 'auto') {

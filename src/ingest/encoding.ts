@@ -39,8 +39,11 @@ export function detectEncoding(sample: Uint8Array, complete = false): CsvEncodin
  * show � (and are warned about). GBK text itself seldom forms valid UTF-8 sequences.
  */
 export function looksUtf8(bytes: Uint8Array): boolean {
-  if (isUtf8(bytes)) return true;
-  const { valid, invalid } = countUtf8Sequences(bytes);
+  return isUtf8(bytes) || nearlyUtf8(countUtf8Sequences(bytes));
+}
+
+/** `looksUtf8` from the counts of `countUtf8Sequences` (summed over several pieces, say). */
+export function nearlyUtf8({ valid, invalid }: { valid: number; invalid: number }): boolean {
   return valid >= MOSTLY_UTF8_MIN && valid >= MOSTLY_UTF8_RATIO * invalid;
 }
 

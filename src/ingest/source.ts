@@ -16,7 +16,7 @@ export interface RecordSource {
   /** The text encoding for CSV (final once the file is read); 'xlsx' or 'xls' for workbooks. */
   readonly encoding: string;
   /** CSV only, final once the file is read: where a file changes from one encoding to another. */
-  readonly encodingChange?: EncodingChange;
+  readonly encodingChanges?: readonly EncodingChange[];
   totalBytes: number;
   /**
    * Record batches in file order; the first non-blank record is the header. A batch is only
@@ -128,8 +128,8 @@ export async function openRecords(file: string, options: OpenOptions = {}): Prom
         get encoding() {
           return csv.encoding;
         },
-        get encodingChange() {
-          return csv.encodingChange;
+        get encodingChanges() {
+          return csv.encodingChanges;
         },
         totalBytes: csv.totalBytes,
         batches: csv.recordBatches,

@@ -226,7 +226,7 @@ describe('openCsv', () => {
       const out: CsvRecord[] = [];
       for await (const b of src.batches()) out.push(...b);
       expect(src.encoding).toBe('gb18030');
-      expect(src.encodingChange).toBeUndefined(); // no UTF-8 text before the GBK: nothing to warn of
+      expect(src.encodingChanges).toEqual([]); // no UTF-8 text before the GBK: nothing to warn of
       expect(out).toHaveLength(50_003);
       expect(out[1]!.fields).toEqual(['100000', 'Serum', 'SKU0', '59.90']);
       expect(out.slice(-2).map((r) => r.fields)).toEqual([
@@ -250,14 +250,13 @@ describe('openCsv', () => {
     const head = Buffer.from(`order_id,product,amount\n${utf8Rows.join('\n')}\n`);
     expect(head.length).toBeGreaterThan(1 << 20);
     const p = file(Buffer.concat([head, iconv.encode(gbkRows.join('\n') + '\n', 'gbk')]));
-    for (const chunkSize of [1 << 16, 1 << 20]) {
-      // The GBK line must start inside a chunk for the cut to fall on it (see gbkStart).
-      expect(head.length % chunkSize).toBeGreaterThan(0);
+    // (head.length: the GBK line starts right at a chunk's start.)
+    for (const chunkSize of [1 << 16, 1 << 20, head.length]) {
       const src = await openCsv(p, { chunkSize });
       const out: CsvRecord[] = [];
       for await (const b of src.batches()) out.push(...b);
       expect(src.encoding).toBe('gb18030');
-      expect(src.encodingChange).toEqual({ row: 45_003, from: 'utf8', to: 'gb18030' });
+      expect(src.encodingChanges).toEqual([{ row: 45_003, from: 'utf8', to: 'gb18030' }]);
       expect(out).toHaveLength(1 + 45_000 + 200);
       expect(out[2]!.fields).toEqual(['100001', '保湿\n面霜', '59.90']);
       expect(out[45_000]!.fields).toEqual(['144999', '保湿面霜', '59.90']);
@@ -268,7 +267,7 @@ describe('openCsv', () => {
     const forced = await openCsv(p, { encoding: 'utf8' });
     for await (const _ of forced.batches());
     expect(forced.encoding).toBe('utf8');
-    expect(forced.encodingChange).toBeUndefined();
+    expect(forced.encodingChanges).toEqual([]);
   });
 
   it('reads a GBK file that goes on in UTF-8 in both, from the line where UTF-8 begins', async () => {
@@ -283,7 +282,7 @@ describe('openCsv', () => {
         const out: CsvRecord[] = [];
         for await (const b of src.batches()) out.push(...b);
         expect(src.encoding).toBe('utf8');
-        expect(src.encodingChange).toEqual({ row: 302, from: 'gb18030', to: 'utf8' });
+        expect(src.encodingChanges).toEqual([{ row: 302, from: 'gb18030', to: 'utf8' }]);
         expect(out).toHaveLength(501);
         expect(out[0]!.fields).toEqual(['订单编号', '商品', '金额']);
         expect(out[300]!.fields).toEqual(['100299', '洗面奶 299', '19.90']);
@@ -296,7 +295,48 @@ describe('openCsv', () => {
     const plain = await openCsv(gbk);
     for await (const _ of plain.batches());
     expect(plain.encoding).toBe('gb18030');
-    expect(plain.encodingChange).toBeUndefined();
+    expect(plain.encodingChanges).toEqual([]);
+  });
+
+  it('reads a file that changes between UTF-8 and GBK several times, each part in its own, at any chunk size', async () => {
+    // Header and rows 2–301 UTF-8, 302–601 GBK, 602–901 UTF-8, 902–1201 GBK; LF, then CRLF.
+    for (const eol of ['\n', '\r\n']) {
+      const block = (from: number, name: string) => Array.from({ length: 300 }, (_, i) => `${from + i},${name} ${i},19.90`).join(eol) + eol;
+      const parts = [
+        Buffer.from('订单编号,商品,金额' + eol + block(100000, '保湿面霜')),
+        iconv.encode(block(200000, '洗面奶'), 'gbk'),
+        Buffer.from(block(300000, '连衣裙女装')),
+        iconv.encode(block(400000, '男士衬衫'), 'gbk'),
+      ];
+      const p = file(Buffer.concat(parts));
+      const firstGbk = parts[0]!.length;
+      // Chunk sizes that cut lines and characters anywhere, one ending exactly where the first
+      // GBK line starts, and one ending a byte into it.
+      for (const chunkSize of [7, 64, 100, 257, 4096, firstGbk, firstGbk + 1, 1 << 20]) {
+        const src = await openCsv(p, { chunkSize });
+        expect(src.encoding).toBe('utf8');
+        const out: CsvRecord[] = [];
+        for await (const b of src.batches()) out.push(...b);
+        expect(src.encoding).toBe('gb18030');
+        expect(src.encodingChanges).toEqual([
+          { row: 302, from: 'utf8', to: 'gb18030' },
+          { row: 602, from: 'gb18030', to: 'utf8' },
+          { row: 902, from: 'utf8', to: 'gb18030' },
+        ]);
+        expect(out).toHaveLength(1201);
+        expect(out.every((r, i) => r.row === i + 1)).toBe(true);
+        expect(out[0]!.fields).toEqual(['订单编号', '商品', '金额']);
+        expect(out[300]!.fields).toEqual(['100299', '保湿面霜 299', '19.90']);
+        expect(out[301]!.fields).toEqual(['200000', '洗面奶 0', '19.90']);
+        expect(out[600]!.fields).toEqual(['200299', '洗面奶 299', '19.90']);
+        expect(out[601]!.fields).toEqual(['300000', '连衣裙女装 0', '19.90']);
+        expect(out[900]!.fields).toEqual(['300299', '连衣裙女装 299', '19.90']);
+        expect(out[901]!.fields).toEqual(['400000', '男士衬衫 0', '19.90']);
+        expect(out[1200]!.fields).toEqual(['400299', '男士衬衫 299', '19.90']);
+        // Nothing read in the wrong encoding anywhere.
+        expect(out.some((r) => r.fields.some((f) => f.includes('\ufffd')))).toBe(false);
+      }
+    }
   });
 
   it('keeps a UTF-8 file with a stray bad byte as UTF-8', async () => {
@@ -307,7 +347,7 @@ describe('openCsv', () => {
     const out: CsvRecord[] = [];
     for await (const b of src.batches()) out.push(...b);
     expect(src.encoding).toBe('utf8');
-    expect(src.encodingChange).toBeUndefined();
+    expect(src.encodingChanges).toEqual([]);
     expect(out.slice(-3).map((r) => r.fields[1])).toEqual(['保湿面霜', '洗\ufffd面奶', '面霜']);
   });
 
