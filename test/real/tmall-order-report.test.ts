@@ -1,6 +1,9 @@
 // tmall_order_report.csv: a real Tmall 订单报表 (28,010 orders, Feb 2020), read with
 // `preset: tmall-orders` as is. Figures from ../shared/realdata/README.md; the split by month
 // and the unpaid count were counted on the raw file with a separate script (csv module, Decimal).
+import { readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import { haveRealData, ingestAll, metricsJson, quoted, realFile, realWorkspace } from './realdata.js';
 
@@ -44,5 +47,22 @@ sources:
     expect(lines.filter((l) => l.refundAmountMinor > 0)).toHaveLength(5_646);
     // 收货地址 has a trailing space in its header and is read as the region.
     expect(lines[0]!.region).toBe('上海');
+  });
+
+  it('re-encoded in thirds (UTF-8, GBK, UTF-8), reads the same lines, warning at both rows where it changes', async () => {
+    const text = readFileSync(realFile('tmall_order_report.csv'), 'utf8').replace(/^\ufeff/, '');
+    const lines = text.split(/(?<=\n)/);
+    // Physical lines 1–9337 UTF-8, 9338–18674 GBK, 18675 on UTF-8 (each record is one line).
+    const [a, b] = [9_337, 18_674];
+    const dir = realWorkspace(yaml.replace(quoted(realFile('tmall_order_report.csv')), 'thirds.csv'));
+    writeFileSync(
+      path.join(dir, 'thirds.csv'),
+      Buffer.concat([Buffer.from(lines.slice(0, a).join('')), iconv.encode(lines.slice(a, b).join(''), 'gbk'), Buffer.from(lines.slice(b).join(''))]),
+    );
+    const mixed = await ingestAll(dir);
+    const plain = await ingestAll(realWorkspace(yaml));
+    expect(mixed.lines).toEqual(plain.lines);
+    expect(mixed.problems.map((p) => p.split(': warning:')[0])).toEqual(['thirds.csv:9338', 'thirds.csv:18675']);
+    expect(mixed.result.files[0]).toMatchObject({ encoding: 'UTF-8, GBK from row 9338, UTF-8 from row 18675', rowsRead: 28_010, rowsKept: 28_010 });
   });
 });
