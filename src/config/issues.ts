@@ -56,6 +56,29 @@ function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
   return current;
 }
 
+/** What a type is called in a message (zod's own names are a programmer's). */
+const TYPE_NAMES: Partial<Record<string, string>> = {
+  string: 'text',
+  number: 'a number',
+  int: 'a whole number',
+  boolean: 'true or false',
+  array: 'a list',
+  object: 'a mapping (key: value lines)',
+  record: 'a mapping (key: value lines)',
+  date: 'a date',
+};
+
+/** A value from the yaml as it was written, near enough, for "expected …, not …". */
+function shown(value: unknown): string {
+  if (typeof value === 'string') return `'${value.length > 40 ? value.slice(0, 39) + '…' : value}'`;
+  if (typeof value === 'number') return Number.isNaN(value) ? '.nan (not a number)' : Number.isFinite(value) ? String(value) : value > 0 ? '.inf' : '-.inf';
+  if (value === null) return 'nothing (an empty value)';
+  if (Array.isArray(value)) return 'a list';
+  if (value instanceof Date) return value.toISOString().slice(0, 10);
+  if (typeof value === 'object') return 'a mapping';
+  return String(value);
+}
+
 /**
  * One line per issue. `input`, the parsed yaml, lets a wrong choice name what was written and
  * the closest allowed value: `'shopfiy-orders' is not one of … (did you mean 'shopify-orders'?)`.
@@ -83,13 +106,19 @@ export function issueLines(schema: z.ZodType, issues: readonly z.core.$ZodIssue[
       if (typeof written === 'string' || typeof written === 'number') {
         const guess = nearest(String(written), allowed) ?? onlyContaining(String(written), allowed);
         lines.push({ path: [...issue.path], text: `${formatPath(issue.path)}: '${written}' is not one of ${allowed.join(', ')}${guess ? ` (did you mean '${guess}'?)` : ''}` });
+      } else if (written !== undefined) {
+        lines.push({ path: [...issue.path], text: `${formatPath(issue.path)}: expected one of ${allowed.join(', ')}, not ${shown(written)}` });
       } else {
         lines.push({ path: [...issue.path], text: `${formatPath(issue.path)}: expected one of ${allowed.join(', ')}` });
       }
       continue;
     }
-    if (issue.code === 'invalid_type' && issue.message.includes('received undefined')) {
-      lines.push({ path: [...issue.path], text: `${formatPath(issue.path)}: is required` });
+    if (issue.code === 'invalid_type') {
+      const written = valueAt(input, issue.path);
+      const expected = `expected ${TYPE_NAMES[issue.expected] ?? issue.expected}`;
+      // (A value the schema reshaped, a lone join turned into a list of one, is not at its path.)
+      const text = written !== undefined ? `${expected}, not ${shown(written)}` : issue.message.includes('received undefined') ? 'is required' : expected;
+      lines.push({ path: [...issue.path], text: `${formatPath(issue.path)}: ${text}` });
       continue;
     }
     lines.push({ path: [...issue.path], text: `${formatPath(issue.path)}: ${issue.message}` });

@@ -43,6 +43,14 @@ const timeZone = z.string().refine(isValidTimeZone, {
   error: (iss) => `'${String(iss.input)}' is not a known time zone; use an IANA name such as Asia/Shanghai or America/New_York`,
 });
 
+/** One glob or a list of them: `files: data/tmall.csv` is read as `files: [data/tmall.csv]`. */
+const globs = z.preprocess((v) => (typeof v === 'string' ? [v] : v), z.array(z.string().min(1)).min(1));
+
+/** A workbook's sheet: its name, or its place counting from 1. */
+const sheet = z.union([z.string(), inputNumber().int().positive()], {
+  error: 'expected a sheet name, or its place counting from 1 (1 for the first sheet)',
+});
+
 /**
  * A second file or sheet joined onto a source's rows by order id. `items`: one row per item of
  * an order (Tmall 宝贝报表), which splits the order into lines; `returns`: a list of order ids
@@ -52,8 +60,8 @@ const timeZone = z.string().refine(isValidTimeZone, {
 export const joinSchema = z
   .object({
     kind: z.enum(['items', 'returns']),
-    files: z.array(z.string().min(1)).min(1).optional(),
-    sheet: z.union([z.string(), inputNumber().int().positive()]).optional(),
+    files: globs.optional(),
+    sheet: sheet.optional(),
     encoding: z.enum(['auto', 'utf8', 'gb18030', 'utf16le', 'utf16be']).default('auto'),
     /** The key's header in both files, or in each; default the order id column of each. */
     on: z.union([z.string().min(1), z.object({ left: z.string().min(1), right: z.string().min(1) }).strict()]).optional(),
@@ -69,8 +77,8 @@ export const sourceSchema = z
     platform: z.string().min(1),
     preset: z.enum(PRESET_NAMES).default('generic'),
     table: z.enum(TABLE_NAMES).default('order_lines'),
-    files: z.array(z.string().min(1)).min(1),
-    sheet: z.union([z.string(), inputNumber().int().positive()]).optional(),
+    files: globs,
+    sheet: sheet.optional(),
     encoding: z.enum(['auto', 'utf8', 'gb18030', 'utf16le', 'utf16be']).default('auto'),
     dateOrder: z.enum(['DMY', 'MDY']).optional(),
     amountsIn: z.enum(['major', 'minor']).default('major'),

@@ -68,3 +68,37 @@ describe('dates in the workspace config', () => {
     expect(err.message).toBe('ecom-report.yaml:2: reportDate: expected a date like 2026-06-01, not 20261015');
   });
 });
+
+describe('values of the wrong type', () => {
+  const ws = (top: string, source = '{ platform: p, preset: generic, files: ["data/*.csv"] }') =>
+    workspaceWith(`company: t\n${top}sources:\n  - ${source}\n`, { 'data/o.csv': 'order_id\n' });
+
+  it('say what was expected and what was written, in words rather than type names', async () => {
+    const cases: Array<[string, string, string]> = [
+      ['rates: { USD: .nan }\n', '', 'ecom-report.yaml:2: rates.USD: expected a number, not .nan (not a number)'],
+      ['rates: { USD: abc }\n', '', "ecom-report.yaml:2: rates.USD: expected a number, not 'abc'"],
+      ['rates: { USD: .inf }\n', '', 'ecom-report.yaml:2: rates.USD: expected a number, not .inf'],
+      ['campaigns: { a: 1 }\n', '', 'ecom-report.yaml:2: campaigns: expected a list, not a mapping'],
+      ['presenter: [a, b]\n', '', 'ecom-report.yaml:2: presenter: expected text, not a list'],
+      ['', '{ platform: p, files: ["data/*.csv"], rowIsOrder: "yes" }', "ecom-report.yaml:3: sources[0].rowIsOrder: expected true or false, not 'yes'"],
+      ['', '{ platform: p, files: ["data/*.csv"], amountsIn: true }', 'ecom-report.yaml:3: sources[0].amountsIn: expected one of major, minor, not true'],
+      ['', '{ platform: p, files: ["data/*.csv"], sheet: 1.5 }', 'ecom-report.yaml:3: sources[0].sheet: expected a sheet name, or its place counting from 1 (1 for the first sheet)'],
+      ['', '{ platform: p, files: 5 }', 'ecom-report.yaml:3: sources[0].files: expected a list, not 5'],
+    ];
+    for (const [top, source, message] of cases) {
+      const err = await failure(loadWorkspace('ecom-report.yaml', source ? ws(top, source) : ws(top)));
+      expect(err.message).toBe(message);
+    }
+  });
+
+  it('a missing key is required', async () => {
+    const err = await failure(loadWorkspace('ecom-report.yaml', ws('', '{ preset: generic, files: ["data/*.csv"] }')));
+    expect(err.message).toBe('ecom-report.yaml:3: sources[0].platform: is required');
+  });
+
+  it('one glob may stand for a list of one', async () => {
+    const ok = await loadWorkspace('ecom-report.yaml', ws('', '{ platform: p, files: data/o.csv, join: { kind: returns, files: data/r.csv } }'));
+    expect(ok.config.sources[0]!.files).toEqual(['data/o.csv']);
+    expect(ok.config.sources[0]!.join[0]!.files).toEqual(['data/r.csv']);
+  });
+});
