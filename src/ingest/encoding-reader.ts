@@ -140,15 +140,16 @@ export class EncodingReader {
   /**
    * Pass on `lines` (whole lines, or the file's last text), switching encoding where the text
    * does. `after`: the text that follows, looked at to tell GBK from damaged UTF-8. Returns the
-   * lines at the end that cannot be judged yet (read as GBK, they read as UTF-8 too but hold too
-   * few multi-byte characters to tell), or null; none when `final` (the end of the file).
+   * lines at the end that cannot be judged yet, or null; none when `final` (the end of the file).
+   * Read as GBK, those are lines that read as UTF-8 too but hold too few multi-byte characters
+   * to tell; read as UTF-8, one line that is not, with no text after it yet to weigh it with.
    */
   #judge(lines: Buffer, after: Buffer, out: EncodingPart[], final = false): Buffer | null {
     if (this.#decoder === null) {
-      const cut = this.#gbkStart(lines, after);
+      const { cut, undecided } = this.#gbkStart(lines, after, final);
       if (cut < 0) {
-        this.#pass(lines, out);
-        return null;
+        this.#pass(lines.subarray(0, undecided), out);
+        return undecided < lines.length ? lines.subarray(undecided) : null;
       }
       this.#pass(lines.subarray(0, cut), out);
       out.push({ from: 'utf8', to: 'gb18030', silent: this.#asciiSoFar });
@@ -173,26 +174,83 @@ export class EncodingReader {
   }
 
   /**
-   * Where GBK text begins in whole lines read as UTF-8: the start of the line holding the first
-   * byte that is not UTF-8, when the text from there (and `after`) looks GBK; -1 when it is all
-   * UTF-8 or looks like UTF-8 with a few bad bytes (those show as � and are warned about). Past
-   * an all-ASCII start any text that does not look UTF-8 is taken as GBK.
+   * Where GBK text begins in whole lines read as UTF-8: the start of the first line that is not
+   * UTF-8 when the run of such lines from there (going on into `after` when it reaches the end)
+   * looks GBK; -1 when all is UTF-8 or each such run looks like UTF-8 with a few bad bytes
+   * (those show as � and are warned about). Past an all-ASCII start any text that does not
+   * look UTF-8 is taken as GBK. Each run is judged alone, so that UTF-8 text after a GBK part
+   * does not outweigh it.
    */
-  #gbkStart(lines: Buffer, after: Buffer): number {
-    if (isUtf8(lines)) return -1;
-    const bad = firstInvalid(lines);
-    const cut = Math.max(lines.lastIndexOf(LF, bad), lines.lastIndexOf(CR, bad)) + 1;
-    const rest = lines.subarray(cut);
-    const asciiBefore = this.#asciiSoFar && isAscii(lines.subarray(0, cut));
-    const counts = countUtf8Sequences(rest);
-    if (after.length > 0) {
-      const more = countUtf8Sequences(after.subarray(0, completeUtf8Length(after)));
-      counts.valid += more.valid;
-      counts.invalid += more.invalid;
+  #gbkStart(lines: Buffer, after: Buffer, final: boolean): { cut: number; undecided: number } {
+    const none = { cut: -1, undecided: lines.length };
+    let from = 0;
+    // A damaged UTF-8 file may have a bad byte on every line: a few runs a chunk are judged.
+    for (let runs = 0; runs < MAX_RUNS_JUDGED; runs++) {
+      const rest = from === 0 ? lines : lines.subarray(from);
+      if (isUtf8(rest)) return none;
+      const bad = from + firstInvalid(rest);
+      const cut = from + Math.max(rest.lastIndexOf(LF, bad - from), rest.lastIndexOf(CR, bad - from)) + 1;
+      const run = notUtf8Run(lines, cut);
+      const { counts } = run;
+      let following = lines.subarray(run.end);
+      if (run.end === lines.length && after.length > 0) {
+        const whole = after.subarray(0, completeUtf8Length(after));
+        const more = notUtf8Run(whole, 0);
+        counts.valid += more.counts.valid;
+        counts.invalid += more.counts.invalid;
+        run.lines += more.lines;
+        following = whole.subarray(more.end);
+      } else if (following.length < RUN_COUNTED) {
+        following = Buffer.concat([following, after.subarray(0, completeUtf8Length(after.subarray(0, RUN_COUNTED - following.length)))]);
+      }
+      // One line alone may be a damaged UTF-8 line, or one row saved in GBK: it is read as GBK
+      // only when the text after it does not outweigh it (else the rest would be read as GBK
+      // too, for want of enough UTF-8 text to change back).
+      if (run.lines === 1) {
+        const more = countUtf8Sequences(following.subarray(0, completeUtf8Length(following.subarray(0, RUN_COUNTED))));
+        counts.valid += more.valid;
+        counts.invalid += more.invalid;
+      }
+      const asciiBefore = this.#asciiSoFar && isAscii(lines.subarray(0, cut));
+      if (asciiBefore ? !nearlyUtf8(counts) : counts.invalid > counts.valid) return { cut, undecided: lines.length };
+      // Not GBK by what is here; but when nothing has come after the run yet (or only ASCII,
+      // which weighs nothing either way), more of it may follow in the next chunk: wait for it.
+      if (!final && isAscii(following)) return { cut: -1, undecided: cut };
+      if (run.end === lines.length) return none;
+      from = run.end;
     }
-    const gbk = asciiBefore ? !nearlyUtf8(counts) : counts.invalid > counts.valid;
-    return gbk ? cut : -1;
+    return none;
   }
+}
+
+/** Runs of lines that are not UTF-8 judged in one text before it is taken as (damaged) UTF-8. */
+const MAX_RUNS_JUDGED = 8;
+
+/** Bytes of a run of lines that are not UTF-8 counted to judge it: enough to tell. */
+const RUN_COUNTED = 64 << 10;
+
+/**
+ * The lines from `from` (a line start) that are not valid UTF-8, up to the first that is:
+ * where they end, how many, and their UTF-8 sequences counted (over the first RUN_COUNTED bytes).
+ */
+function notUtf8Run(text: Buffer, from: number): { end: number; lines: number; counts: { valid: number; invalid: number } } {
+  const counts = { valid: 0, invalid: 0 };
+  let lines = 0;
+  const breaks = new LineBreaks(text);
+  let end = from;
+  while (end < text.length) {
+    const e = breaks.after(end);
+    const line = text.subarray(end, e);
+    if (isUtf8(line)) break;
+    lines++;
+    if (end - from < RUN_COUNTED) {
+      const c = countUtf8Sequences(line);
+      counts.valid += c.valid;
+      counts.invalid += c.invalid;
+    }
+    end = e;
+  }
+  return { end, lines, counts };
 }
 
 const EMPTY = Buffer.alloc(0);

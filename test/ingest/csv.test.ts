@@ -1,4 +1,5 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { isUtf8 } from 'node:buffer';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
@@ -336,6 +337,21 @@ describe('openCsv', () => {
         // Nothing read in the wrong encoding anywhere.
         expect(out.some((r) => r.fields.some((f) => f.includes('\ufffd')))).toBe(false);
       }
+    }
+  });
+
+  it('finds GBK whose first lines read as half UTF-8, whatever a chunk holds of them', async () => {
+    // 防晒霜 in GBK is B7C0 C9B9 CBAA: as UTF-8 two bad bytes and two good two-byte characters,
+    // so a line or two of it alone do not look GBK; the lines after them do. CRLF, and the
+    // line breaks fall across chunks at the small sizes.
+    const rows = (names: string[]) => names.map((n) => `270720,${n},9.90\r\n`).join('');
+    const p = file(Buffer.concat([Buffer.from(rows(Array(60).fill('保湿面霜'))), iconv.encode(rows(['防晒霜', '防晒霜', ...Array(60).fill('保湿面霜')]), 'gbk')]));
+    for (const chunkSize of [1, 2, 3, 5, 1 << 20]) {
+      const src = await openCsv(p, { chunkSize });
+      const out: CsvRecord[] = [];
+      for await (const b of src.batches()) out.push(...b);
+      expect(src.encodingChanges).toEqual([{ row: 61, from: 'utf8', to: 'gb18030' }]);
+      expect(out.slice(59, 63).map((r) => r.fields[1])).toEqual(['保湿面霜', '防晒霜', '防晒霜', '保湿面霜']);
     }
   });
 
@@ -720,4 +736,39 @@ describe('property: agrees with a naive reference parser', () => {
       { numRuns: 400 },
     );
   });
+
+  it('openCsv, on exports in UTF-8 and GBK joined in any order, at any chunk size', async () => {
+    // Each part at least 60 lines (over 1 KiB, so a part in the middle of a chunk is looked at;
+    // see PROBE_STRIDE in encoding-reader.ts), every line with Chinese in it.
+    const names = ['保湿面霜', '洗面奶', '连衣裙女装', '男士衬衫', '防晒霜', '口红套装'];
+    for (const n of names) expect(isUtf8(iconv.encode(n, 'gbk'))).toBe(false);
+    const part = fc.record({
+      lines: fc.array(fc.tuple(fc.integer({ min: 0, max: 999_999 }), fc.constantFrom(...names), fc.boolean()), { minLength: 60, maxLength: 90 }),
+    });
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(part, { minLength: 2, maxLength: 5 }),
+        fc.boolean(),
+        fc.constantFrom('\n', '\r\n'),
+        // (Small chunks, a byte or a few at a time, are a fifth of the runs: they are slow.)
+        fc.oneof({ arbitrary: fc.integer({ min: 1, max: 8 }), weight: 1 }, { arbitrary: fc.integer({ min: 9, max: 5000 }), weight: 4 }),
+        async (parts, gbkFirst, eol, chunkSize) => {
+          const texts = parts.map((pt) => pt.lines.map(([id, name, quoted]) => (quoted ? `${id},"${name}, 50ml",9.90` : `${id},${name},9.90`)).join(eol) + eol);
+          const encodingOf = (i: number) => ((i % 2 === 0) === gbkFirst ? 'gb18030' : 'utf8');
+          const p = file(Buffer.concat(texts.map((t, i) => (encodingOf(i) === 'gb18030' ? iconv.encode(t, 'gbk') : Buffer.from(t)))));
+          const src = await openCsv(p, { chunkSize, batchSize: 7, delimiter: ',' });
+          const recs: CsvRecord[] = [];
+          for await (const b of src.batches()) recs.push(...b);
+          expect(asRef(recs)).toEqual(reference(texts.join(''), ','));
+          let row = 1;
+          const changes = texts.slice(0, -1).map((t, i) => {
+            row += t.split(eol).length - 1;
+            return { row, from: encodingOf(i), to: encodingOf(i + 1) };
+          });
+          expect(src.encodingChanges).toEqual(changes);
+        },
+      ),
+      { numRuns: 150 },
+    );
+  }, 60_000);
 });
