@@ -186,9 +186,10 @@ export class EncodingReader {
     let from = 0;
     // A damaged UTF-8 file may have a bad byte on every line: a few runs a chunk are judged.
     for (let runs = 0; runs < MAX_RUNS_JUDGED; runs++) {
-      const rest = from === 0 ? lines : lines.subarray(from);
-      if (isUtf8(rest)) return none;
-      const bad = from + firstInvalid(rest);
+      if (from === 0 && isUtf8(lines)) return none;
+      const bad = firstInvalid(lines, from);
+      if (bad === lines.length) return none;
+      const rest = lines.subarray(from);
       const cut = from + Math.max(rest.lastIndexOf(LF, bad - from), rest.lastIndexOf(CR, bad - from)) + 1;
       const run = notUtf8Run(lines, cut);
       const { counts } = run;
@@ -236,10 +237,9 @@ const RUN_COUNTED = 64 << 10;
 function notUtf8Run(text: Buffer, from: number): { end: number; lines: number; counts: { valid: number; invalid: number } } {
   const counts = { valid: 0, invalid: 0 };
   let lines = 0;
-  const breaks = new LineBreaks(text);
   let end = from;
   while (end < text.length) {
-    const e = breaks.after(end);
+    const e = nextLineStart(text, end);
     const line = text.subarray(end, e);
     if (isUtf8(line)) break;
     lines++;
@@ -260,19 +260,26 @@ function text(s: string, out: EncodingPart[]): void {
   if (s.length > 0) out.push(Buffer.from(s, 'utf8'));
 }
 
-/** Offset of the first byte of `bytes` that starts no well-formed UTF-8 character (`bytes` is not valid UTF-8). */
-function firstInvalid(bytes: Buffer): number {
-  // Narrowed by halves with the native check first, so that the walk byte by byte is short.
-  let lo = 0;
-  let hi = bytes.length;
-  while (hi - lo > 4096) {
-    const mid = lo + completeUtf8Length(bytes.subarray(lo, lo + ((hi - lo) >> 1)));
-    if (mid === lo) break;
-    if (isUtf8(bytes.subarray(lo, mid))) lo = mid;
-    else hi = mid;
+/**
+ * Offset of the first byte of `bytes` from `from` on that starts no well-formed UTF-8
+ * character, or `bytes.length`.
+ */
+function firstInvalid(bytes: Buffer, from: number): number {
+  // Windows doubling from `from`, each with the native check, so that finding a bad byte costs
+  // about its distance (a damaged file may have one every few lines), and the walk byte by
+  // byte covers one window.
+  let lo = from;
+  for (let size = 4096; lo < bytes.length; size *= 2) {
+    const hi = Math.min(bytes.length, lo + size);
+    const end = hi === bytes.length ? hi : lo + completeUtf8Length(bytes.subarray(lo, hi));
+    if (end > lo && isUtf8(bytes.subarray(lo, end))) {
+      lo = end;
+      continue;
+    }
+    const at = utf8Head(bytes.subarray(lo, end)).invalidAt;
+    return at < 0 ? end : lo + at;
   }
-  const at = utf8Head(bytes.subarray(lo)).invalidAt;
-  return at < 0 ? bytes.length : lo + at;
+  return bytes.length;
 }
 
 /**
@@ -385,6 +392,18 @@ class LineBreaks {
     const at = this.text.indexOf(byte, from);
     return at < 0 ? Infinity : at;
   }
+}
+
+/**
+ * Offset just past the first line break at or after `from` (a CRLF is one), or the text's end;
+ * for a few lines (a CR is looked for only before the next LF, not through the whole text).
+ */
+function nextLineStart(text: Buffer, from: number): number {
+  const lf = text.indexOf(LF, from);
+  const upTo = lf < 0 ? text.length : lf;
+  const cr = text.subarray(from, upTo).indexOf(CR);
+  if (cr >= 0) return from + cr + (text[from + cr + 1] === LF ? 2 : 1);
+  return lf < 0 ? text.length : lf + 1;
 }
 
 /** Offset just past the first line break at or after `from` (a CRLF is one), or -1. */
